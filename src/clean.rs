@@ -1,0 +1,595 @@
+//! Stages 4–5: clean the EastMoney markup and sanitize, in one walk over the parsed tree.
+//!
+//! The walk is an allowlist: every element is either written out as one of a fixed set
+//! of tags with a fixed set of checked attributes, unwrapped (its content kept), or
+//! dropped with its content. Nothing from the input reaches the output unchecked, and
+//! the walk is iterative, so nesting depth cannot exhaust the (small, in wasm) stack.
+
+use std::collections::{HashMap, HashSet};
+
+use ego_tree::iter::Edge;
+use ego_tree::NodeRef;
+use html5ever::ns;
+use scraper::{CaseSensitivity, ElementRef, Html, Node};
+
+use crate::article::{Image, Stock, StockSource, TocEntry};
+use crate::eastmoney::{self, SecurityId, StockList};
+use crate::error::{Warning, WarningCode, Warnings};
+use crate::options::{InlineQuotes, Options, StockCharts};
+use crate::typography::slug;
+use crate::urls::{self, UrlUse};
+use crate::writer::{Checkpoint, Writer};
+
+/// The cleaned body and what was learned from it on the way.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cleaned {
+    /// Sanitized HTML.
+    pub html: String,
+    /// Plain text, a string per block.
+    pub paragraphs: Vec<String>,
+    /// Section headings.
+    pub toc: Vec<TocEntry>,
+    /// Photos.
+    pub images: Vec<Image>,
+    /// Securities referenced, in order of first mention.
+    pub stocks: Vec<Stock>,
+    /// The outlet of the `em_media` source line.
+    pub source: Option<String>,
+    /// What was recovered from.
+    pub warnings: Vec<Warning>,
+}
+
+/// Elements dropped with their content because they could run code or load content.
+const UNSAFE: &[&str] = &[
+    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
+    "button", "select", "textarea", "option", "base", "meta", "link", "portal", "audio",
+    "video", "source", "track", "canvas", "dialog", "noembed", "noframes", "xmp", "plaintext",
+];
+
+/// Elements dropped with their content that are merely not article text.
+const QUIET_DROP: &[&str] = &["style", "head", "title", "template", "noscript", "map", "area", "param"];
+
+/// Elements written out as they are (attributes are checked separately).
+const KEEP: &[&str] = &[
+    "p", "div", "blockquote", "pre", "code", "strong", "em", "u", "s", "del", "ins", "sub",
+    "sup", "small", "mark", "abbr", "q", "cite", "kbd", "ul", "ol", "li", "dl", "dt", "dd",
+    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "figure", "figcaption", "hr",
+];
+
+/// Block elements: they end a paragraph of `text`.
+const BLOCKS: &[&str] = &[
+    "p", "div", "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd", "table", "caption",
+    "tr", "th", "td", "figure", "figcaption", "hr", "h1", "h2", "h3", "h4", "h5", "h6",
+    "section", "article", "header", "footer", "aside", "nav", "main", "center", "address",
+];
+
+/// Elements removed when nothing visible is left in them.
+const DROP_WHEN_EMPTY: &[&str] = &[
+    "p", "div", "blockquote", "strong", "em", "u", "s", "del", "ins", "sub", "sup", "small",
+    "mark", "q", "cite", "a", "li", "ul", "ol", "figure", "figcaption", "dl", "dt", "dd",
+];
+
+/// What a class or attribute marks an element as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// `a.EmImageRemark`: a K-line chart with a tracking image.
+    Chart,
+    /// `a.keytip`, `span.em_stock_key_common`, anything with an inline `data-code`.
+    Quote,
+    /// `a.infokey`: a link to a data page about a keyword.
+    Keyword,
+    /// `p.em_media`: the source line.
+    Source,
+}
+
+/// The EastMoney patterns, by class; a new widget is a new row (and a fixture).
+const ROLES: &[(&str, Role)] = &[
+    ("EmImageRemark", Role::Chart),
+    ("keytip", Role::Quote),
+    ("em_stock_key_common", Role::Quote),
+    ("infokey", Role::Keyword),
+    ("em_media", Role::Source),
+];
+
+/// Cleans and sanitizes a parsed body.
+///
+/// # Examples
+/// ```
+/// let parsed = finews_reader::parse_html(r#"<p style="color:red" onclick="x()">好<script>x()</script></p>"#, 128);
+/// let cleaned = finews_reader::clean(&parsed.html, &Default::default());
+/// assert_eq!(cleaned.html, "<p>好</p>");
+/// ```
+pub fn clean(html: &Html, options: &Options) -> Cleaned {
+    let mut walk = Walk {
+        options,
+        out: Writer::new(html.tree.values().count() * 8, options.cjk_spacing),
+        stocks: StockList::default(),
+        names: quote_names(html),
+        toc: Vec::new(),
+        ids: HashSet::new(),
+        images: Vec::new(),
+        source: None,
+        captions: HashSet::new(),
+        warnings: Warnings::default(),
+    };
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut skipping: Option<ego_tree::NodeId> = None;
+    for edge in html.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) if skipping.is_none() => match node.value() {
+                Node::Text(text) => walk.out.text(text),
+                Node::Element(_) => match ElementRef::wrap(node).and_then(|el| walk.open(el)) {
+                    Some(frame) => frames.push(frame),
+                    None => skipping = Some(node.id()),
+                },
+                _ => {}
+            },
+            Edge::Open(_) => {}
+            Edge::Close(node) if skipping == Some(node.id()) => skipping = None,
+            Edge::Close(node) if skipping.is_none() && node.value().is_element() => {
+                if let Some(frame) = frames.pop() {
+                    walk.close(frame);
+                }
+            }
+            Edge::Close(_) => {}
+        }
+    }
+    walk.out.block_boundary();
+    let Walk { out, stocks, toc, images, source, warnings, .. } = walk;
+    Cleaned {
+        html: out.html,
+        paragraphs: out.paragraphs,
+        toc,
+        images,
+        stocks: stocks.into_vec(),
+        source,
+        warnings: warnings.into_vec(),
+    }
+}
+
+/// How to finish an element when the walk leaves it.
+#[derive(Debug)]
+struct Frame {
+    /// The tag written for it, if any (`None`: unwrapped).
+    tag: Option<&'static str>,
+    block: bool,
+    /// Set when the element is dropped again if nothing visible ends up in it.
+    checkpoint: Option<Checkpoint>,
+}
+
+struct Walk<'a> {
+    options: &'a Options,
+    out: Writer,
+    stocks: StockList,
+    /// Names given by inline quote links, so a chart chip can be labelled with them.
+    names: HashMap<(String, String), String>,
+    toc: Vec<TocEntry>,
+    ids: HashSet<String>,
+    images: Vec<Image>,
+    source: Option<String>,
+    /// Caption paragraphs already written into a `<figure>`.
+    captions: HashSet<ego_tree::NodeId>,
+    warnings: Warnings,
+}
+
+impl Walk<'_> {
+    /// Writes the start of an element; `None` drops it with its content.
+    fn open(&mut self, el: ElementRef<'_>) -> Option<Frame> {
+        let element = el.value();
+        let name = element.name();
+        if element.name.ns != ns!(html) {
+            self.unsafe_removed(name);
+            return None;
+        }
+        if UNSAFE.contains(&name) {
+            self.unsafe_removed(name);
+            return None;
+        }
+        if QUIET_DROP.contains(&name) || is_hidden(el) || self.captions.contains(&el.id()) {
+            return None;
+        }
+        if element.attrs().any(|(attr, _)| is_event_handler(attr)) {
+            self.warnings.push(WarningCode::UnsafeContentRemoved, "event-handler attributes were removed");
+        }
+        match role(el) {
+            Some(Role::Source) => {
+                self.source = eastmoney::source_name(&text_of(el));
+                return None;
+            }
+            Some(Role::Chart) => return self.chart(el),
+            Some(Role::Quote) => {
+                if let Some(frame) = self.quote(el) {
+                    return Some(frame);
+                }
+            }
+            Some(Role::Keyword) if self.options.inline_quotes == InlineQuotes::Text => {
+                return Some(self.unwrap(name));
+            }
+            _ => {}
+        }
+        match name {
+            "img" => {
+                self.image(el, None);
+                None
+            }
+            "br" => {
+                self.out.line_break();
+                None
+            }
+            "a" => Some(self.link(el)),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                let level = name.as_bytes()[1] - b'0';
+                self.heading(el, level.max(2));
+                None
+            }
+            "p" if self.options.headings && is_bold_paragraph(el) => {
+                self.heading(el, 2);
+                None
+            }
+            "p" | "div" | "center" if lone_image(el).is_some() => {
+                self.figure(el);
+                None
+            }
+            "b" => Some(self.keep(el, "strong")),
+            "i" => Some(self.keep(el, "em")),
+            "center" => Some(self.keep(el, "div")),
+            _ => match KEEP.iter().find(|&&kept| kept == name) {
+                Some(kept) => Some(self.keep(el, kept)),
+                None => Some(self.unwrap(name)),
+            },
+        }
+    }
+
+    fn close(&mut self, frame: Frame) {
+        if let Some(tag) = frame.tag {
+            if frame.block {
+                self.out.trim_block_end();
+            }
+            match frame.checkpoint {
+                Some(checkpoint) if self.out.is_empty_since(checkpoint) => self.out.rollback(checkpoint),
+                _ => self.out.close(tag),
+            }
+        }
+        if frame.block {
+            self.out.block_boundary();
+        }
+    }
+
+    fn unsafe_removed(&mut self, name: &str) {
+        self.warnings.push(WarningCode::UnsafeContentRemoved, format!("<{name}> was removed"));
+    }
+
+    /// Content kept, tag dropped (`span`, `font`, unknown elements).
+    fn unwrap(&mut self, name: &str) -> Frame {
+        let block = BLOCKS.contains(&name);
+        if block {
+            self.out.block_boundary();
+        }
+        Frame { tag: None, block, checkpoint: None }
+    }
+
+    /// An allowlisted element, with its allowlisted attributes.
+    fn keep(&mut self, el: ElementRef<'_>, tag: &'static str) -> Frame {
+        let block = BLOCKS.contains(&tag);
+        if block {
+            self.out.block_boundary();
+        }
+        let checkpoint = DROP_WHEN_EMPTY.contains(&tag).then(|| self.out.checkpoint());
+        let attrs = kept_attributes(el, tag);
+        let attrs: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        if tag == "hr" {
+            self.out.void("hr", &[]);
+            return Frame { tag: None, block, checkpoint: None };
+        }
+        self.out.open(tag, &attrs);
+        Frame { tag: Some(tag), block, checkpoint }
+    }
+
+    /// `<a>` with a safe href; external links get `rel` and `target`.
+    fn link(&mut self, el: ElementRef<'_>) -> Frame {
+        let Some(raw) = el.value().attr("href") else { return self.unwrap("a") };
+        match urls::safe_url(raw, &self.options.base_url, UrlUse::Link) {
+            Some(href) => self.write_link(&href, el.value().attr("title"), None),
+            None => {
+                self.warnings.push(WarningCode::UnsafeUrlRemoved, format!("a link to {:?} was removed", truncate(raw)));
+                self.unwrap("a")
+            }
+        }
+    }
+
+    fn write_link(&mut self, href: &str, title: Option<&str>, class: Option<&str>) -> Frame {
+        let mut attrs: Vec<(&str, &str)> = vec![("href", href)];
+        if let Some(class) = class {
+            attrs.push(("class", class));
+        }
+        if let Some(title) = title {
+            attrs.push(("title", title));
+        }
+        let external = urls::host(href).is_some_and(|host| Some(host) != urls::host(&self.options.base_url));
+        if external {
+            attrs.push(("rel", "noopener noreferrer"));
+            if let Some(target) = &self.options.link_target {
+                attrs.push(("target", target));
+            }
+        }
+        let checkpoint = self.out.checkpoint();
+        self.out.open("a", &attrs);
+        Frame { tag: Some("a"), block: false, checkpoint: Some(checkpoint) }
+    }
+
+    /// A K-line chart: listed in `stocks`; a chip to its quote page, or nothing.
+    fn chart(&mut self, el: ElementRef<'_>) -> Option<Frame> {
+        let id = el
+            .value()
+            .attr("data-code")
+            .and_then(eastmoney::parse_data_code)
+            .or_else(|| el.value().attr("href").and_then(eastmoney::parse_quote_url));
+        let Some(id) = id else {
+            self.warnings.push(WarningCode::UnknownWidget, "a stock-chart block without a security code was removed");
+            return None;
+        };
+        let name = self.names.get(&(id.market_id.clone(), id.code.clone())).cloned();
+        self.add_stock(&id, name, StockSource::Chart);
+        if self.options.stock_charts == StockCharts::Chip {
+            let label = self.stocks.label(&id);
+            let frame = self.write_link(&eastmoney::quote_url(&id.market_id, &id.code), None, Some("stock-chip"));
+            self.out.label(&label);
+            self.close(frame);
+        }
+        None
+    }
+
+    /// An inline quote link: listed in `stocks`; a clean link or plain text.
+    fn quote(&mut self, el: ElementRef<'_>) -> Option<Frame> {
+        let id = security_of(el)?;
+        let name = text_of(el);
+        let name = name.trim();
+        self.add_stock(&id, (!name.is_empty()).then(|| name.to_owned()), StockSource::Inline);
+        Some(match self.options.inline_quotes {
+            InlineQuotes::Link => self.write_link(&eastmoney::quote_url(&id.market_id, &id.code), None, Some("stock")),
+            InlineQuotes::Text => self.unwrap("span"),
+        })
+    }
+
+    fn add_stock(&mut self, id: &SecurityId, name: Option<String>, from: StockSource) {
+        let max = self.options.limits.max_stocks;
+        self.stocks.add(id, name, from, max, &mut self.warnings);
+    }
+
+    /// `<h2 id>` with the heading's text, listed in the table of contents.
+    fn heading(&mut self, el: ElementRef<'_>, level: u8) {
+        let text = collapse_spaces(&text_of(el));
+        if text.is_empty() {
+            return;
+        }
+        let id = self.unique_id(slug(&text));
+        let tag = ["h2", "h3", "h4", "h5", "h6"][usize::from(level.clamp(2, 6) - 2)];
+        self.out.block_boundary();
+        self.out.open(tag, &[("id", &id)]);
+        self.out.text(&text);
+        self.out.close(tag);
+        self.out.block_boundary();
+        self.toc.push(TocEntry { id, text, level });
+    }
+
+    fn unique_id(&mut self, base: String) -> String {
+        let mut id = base.clone();
+        let mut n = 1;
+        while !self.ids.insert(id.clone()) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        id
+    }
+
+    /// A block holding only a photo, and the caption paragraph after it: `<figure>`.
+    fn figure(&mut self, el: ElementRef<'_>) {
+        let Some(img) = lone_image(el) else { return };
+        let caption = caption_after(el);
+        if let Some(caption) = caption {
+            self.captions.insert(caption.id());
+        }
+        let caption_text = caption.map(|c| collapse_spaces(&text_of(c)));
+        self.out.block_boundary();
+        let checkpoint = self.out.checkpoint();
+        self.out.open("figure", &[]);
+        self.image(img, caption_text.clone());
+        if self.out.is_empty_since(checkpoint) {
+            self.out.rollback(checkpoint);
+            return;
+        }
+        if let Some(text) = caption_text.filter(|t| !t.is_empty()) {
+            self.out.block_boundary();
+            self.out.open("figcaption", &[]);
+            self.out.text(&text);
+            self.out.close("figcaption");
+        }
+        self.out.close("figure");
+        self.out.block_boundary();
+    }
+
+    /// `<img>` with a safe src, its size, lazy loading and no referrer; trackers dropped.
+    fn image(&mut self, el: ElementRef<'_>, caption: Option<String>) {
+        let element = el.value();
+        let (width_attr, height_attr) = (element.attr("width"), element.attr("height"));
+        let Some(raw) = element.attr("src") else { return };
+        if eastmoney::is_tracking_image(raw, width_attr, height_attr) {
+            return;
+        }
+        let Some(src) = urls::safe_url(raw, &self.options.base_url, UrlUse::Image) else {
+            self.warnings.push(WarningCode::UnsafeUrlRemoved, format!("an image from {:?} was removed", truncate(raw)));
+            return;
+        };
+        let (width, height) = match eastmoney::size_from_file_name(&src) {
+            Some((w, h)) => (Some(w), Some(h)),
+            None => (number(width_attr), number(height_attr)),
+        };
+        let alt = element.attr("alt").map(str::trim).unwrap_or_default();
+        let generic = matches!(alt.to_ascii_lowercase().as_str(), "" | "image" | "img" | "图片" | "photo");
+        let alt = if generic { caption.clone().unwrap_or_default() } else { alt.to_owned() };
+        let (w, h) = (width.map(|w| w.to_string()), height.map(|h| h.to_string()));
+        let mut attrs: Vec<(&str, &str)> = vec![("src", &src), ("alt", &alt)];
+        if let (Some(w), Some(h)) = (&w, &h) {
+            attrs.push(("width", w));
+            attrs.push(("height", h));
+        }
+        attrs.push(("loading", "lazy"));
+        attrs.push(("decoding", "async"));
+        attrs.push(("referrerpolicy", "no-referrer"));
+        self.out.void("img", &attrs);
+        self.images.push(Image { src, alt, width, height, caption });
+    }
+}
+
+fn role(el: ElementRef<'_>) -> Option<Role> {
+    let element = el.value();
+    let by_class = ROLES
+        .iter()
+        .find(|(class, _)| element.has_class(class, CaseSensitivity::AsciiCaseInsensitive))
+        .map(|&(_, role)| role);
+    by_class.or_else(|| {
+        let charted = element.name() == "a" && el.children().any(|c| {
+            ElementRef::wrap(c).is_some_and(|img| {
+                img.value().name() == "img" && img.value().attr("src").is_some_and(|s| eastmoney::is_tracking_image(s, None, None))
+            })
+        });
+        if charted {
+            Some(Role::Chart)
+        } else if element.attr("data-code").is_some() {
+            Some(Role::Quote)
+        } else {
+            None
+        }
+    })
+}
+
+/// The security of an inline quote: `data-code="1,600160"`, or its quote-page `href`.
+fn security_of(el: ElementRef<'_>) -> Option<SecurityId> {
+    let element = el.value();
+    element
+        .attr("data-code")
+        .and_then(eastmoney::parse_data_code)
+        .or_else(|| element.attr("href").and_then(eastmoney::parse_quote_url))
+}
+
+/// The names that inline quote links give securities, for labelling chart chips.
+fn quote_names(html: &Html) -> HashMap<(String, String), String> {
+    let mut names = HashMap::new();
+    for node in html.tree.nodes() {
+        let Some(el) = ElementRef::wrap(node) else { continue };
+        if role(el) != Some(Role::Quote) {
+            continue;
+        }
+        if let Some(id) = security_of(el) {
+            let name = collapse_spaces(&text_of(el));
+            if !name.is_empty() {
+                names.entry((id.market_id, id.code)).or_insert(name);
+            }
+        }
+    }
+    names
+}
+
+fn is_event_handler(attr: &str) -> bool {
+    attr.len() > 2 && attr[..2].eq_ignore_ascii_case("on")
+}
+
+/// `style="display:none"`, `visibility:hidden`, the `hidden` attribute.
+fn is_hidden(el: ElementRef<'_>) -> bool {
+    let element = el.value();
+    if element.attr("hidden").is_some() {
+        return true;
+    }
+    element.attr("style").is_some_and(|style| {
+        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        style.contains("display:none") || style.contains("visibility:hidden")
+    })
+}
+
+fn is_centered(el: ElementRef<'_>) -> bool {
+    let element = el.value();
+    element.attr("align").is_some_and(|a| a.eq_ignore_ascii_case("center"))
+        || element.attr("style").is_some_and(|style| {
+            let style: String = style.chars().filter(|c| !c.is_whitespace()).collect();
+            style.to_ascii_lowercase().contains("text-align:center")
+        })
+}
+
+/// The element children of `el`, or `None` if it also holds text that is not white space.
+fn only_elements(el: ElementRef<'_>) -> Option<Vec<ElementRef<'_>>> {
+    let mut elements = Vec::new();
+    for child in el.children() {
+        match child.value() {
+            Node::Text(text) if text.trim().is_empty() => {}
+            Node::Element(_) => elements.push(ElementRef::wrap(child)?),
+            Node::Comment(_) => {}
+            _ => return None,
+        }
+    }
+    Some(elements)
+}
+
+/// `<p><strong>小标题</strong></p>`: a short, bold-only paragraph is a section heading.
+fn is_bold_paragraph(el: ElementRef<'_>) -> bool {
+    let Some(children) = only_elements(el) else { return false };
+    let [strong] = children.as_slice() else { return false };
+    if !matches!(strong.value().name(), "strong" | "b") {
+        return false;
+    }
+    let text = collapse_spaces(&text_of(*strong));
+    let length = text.chars().count();
+    (1..=40).contains(&length) && !text.ends_with(['。', '.', '：', ':', '；'])
+}
+
+/// The one `<img>` a block holds, with nothing else visible.
+fn lone_image(el: ElementRef<'_>) -> Option<ElementRef<'_>> {
+    let children = only_elements(el)?;
+    let [img] = children.as_slice() else { return None };
+    (img.value().name() == "img").then_some(*img)
+}
+
+/// A short, centred paragraph right after a photo is its caption.
+fn caption_after(el: ElementRef<'_>) -> Option<ElementRef<'_>> {
+    let next = el
+        .next_siblings()
+        .find(|n| !matches!(n.value(), Node::Text(t) if t.trim().is_empty()))
+        .and_then(ElementRef::wrap)?;
+    let text = collapse_spaces(&text_of(next));
+    let is_caption = matches!(next.value().name(), "p" | "div")
+        && is_centered(next)
+        && (1..=100).contains(&text.chars().count())
+        && !next.descendants().any(|d| d.value().as_element().is_some_and(|e| e.name() == "img"));
+    is_caption.then_some(next)
+}
+
+/// Allowlisted attributes of kept elements, values checked.
+fn kept_attributes(el: ElementRef<'_>, tag: &str) -> Vec<(&'static str, String)> {
+    let element = el.value();
+    let small_number = |name: &'static str| {
+        element.attr(name).and_then(|v| v.trim().parse::<u16>().ok()).filter(|&n| n <= 1000).map(|n| (name, n.to_string()))
+    };
+    match tag {
+        "td" | "th" => [small_number("colspan"), small_number("rowspan")].into_iter().flatten().collect(),
+        "ol" => small_number("start").into_iter().collect(),
+        "abbr" => element.attr("title").map(|t| ("title", t.to_owned())).into_iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// All text below a node, in document order, without recursion.
+fn text_of(el: ElementRef<'_>) -> String {
+    let node: NodeRef<'_, Node> = *el;
+    node.descendants().filter_map(|n| n.value().as_text()).map(|t| &**t).collect()
+}
+
+fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn number(value: Option<&str>) -> Option<u32> {
+    value?.trim().trim_end_matches("px").parse().ok().filter(|&n| n > 0 && n < 100_000)
+}
+
+fn truncate(text: &str) -> String {
+    text.chars().take(40).collect()
+}

@@ -1,0 +1,232 @@
+//! Stage 2: read the YAML front matter, recovering from what the archive gets wrong.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat};
+use serde_json::{Map, Number, Value};
+use yaml_rust2::{Yaml, YamlLoader};
+
+use crate::article::FrontMatter;
+use crate::error::{WarningCode, Warnings};
+
+/// The site's zone, for dates written without an offset.
+const SITE_OFFSET_SECONDS: i32 = 8 * 3600;
+
+/// Parses front-matter YAML into a [`FrontMatter`], never failing: invalid YAML is
+/// read line by line (each line with the real parser) and reported in `warnings`.
+///
+/// # Examples
+/// ```
+/// let fm = finews_reader::parse_front_matter_yaml("title: \"他说\"好\"\"\ndate: 2021-12-08 10:46:18\ntags: a b");
+/// assert_eq!(fm.title, "他说\"好\"");
+/// assert_eq!(fm.date.as_deref(), Some("2021-12-08T10:46:18+08:00"));
+/// assert_eq!(fm.tags, ["a", "b"]);
+/// assert_eq!(fm.warnings[0].code, finews_reader::WarningCode::FrontMatterRecovered);
+/// ```
+pub fn parse_front_matter_yaml(yaml: &str) -> FrontMatter {
+    let mut warnings = Warnings::default();
+    let map = read_map(yaml, &mut warnings);
+    from_map(map, warnings)
+}
+
+pub(crate) fn from_map(map: Map<String, Value>, mut warnings: Warnings) -> FrontMatter {
+    let title = map.get("title").map(scalar_text).unwrap_or_default();
+    let title = crate::parse::decode_entities(title.trim());
+    let date = read_date(map.get("date"), &mut warnings);
+    let mut categories = list(map.get("categories"));
+    categories.extend(list(map.get("category")));
+    let tags = list(map.get("tags"));
+    FrontMatter { title, date, categories, tags, front_matter: map, warnings: warnings.into_vec() }
+}
+
+fn read_map(yaml: &str, warnings: &mut Warnings) -> Map<String, Value> {
+    match YamlLoader::load_from_str(yaml) {
+        Ok(docs) => match docs.into_iter().next() {
+            Some(Yaml::Hash(hash)) => to_json(Yaml::Hash(hash)).as_object().cloned().unwrap_or_default(),
+            None | Some(Yaml::Null) => Map::new(),
+            Some(other) => {
+                warnings.push(WarningCode::FrontMatterRecovered, "the front matter is not a mapping");
+                let mut map = Map::new();
+                map.insert("value".to_owned(), to_json(other));
+                map
+            }
+        },
+        Err(error) => {
+            warnings.push(
+                WarningCode::FrontMatterRecovered,
+                format!("the front matter is not valid YAML ({error}); it was read line by line"),
+            );
+            read_entries(yaml, warnings)
+        }
+    }
+}
+
+/// Reads each top-level `key: value` entry (with its indented lines) on its own.
+fn read_entries(yaml: &str, warnings: &mut Warnings) -> Map<String, Value> {
+    let mut map = Map::new();
+    let mut entries: Vec<String> = Vec::new();
+    for line in yaml.lines() {
+        match entries.last_mut() {
+            Some(entry) if line.starts_with([' ', '\t', '-']) || line.trim().is_empty() => {
+                entry.push('\n');
+                entry.push_str(line);
+            }
+            _ => entries.push(line.to_owned()),
+        }
+    }
+    for entry in &entries {
+        let Some((key, raw_value)) = entry.split_once(':') else {
+            if !entry.trim().is_empty() {
+                warnings.push(WarningCode::FrontMatterLineSkipped, format!("not a `key: value` line: {}", truncate(entry)));
+            }
+            continue;
+        };
+        let key = key.trim().trim_matches(['"', '\'']).to_owned();
+        let value = match YamlLoader::load_from_str(entry) {
+            Ok(docs) => match docs.into_iter().next() {
+                Some(Yaml::Hash(hash)) => hash.into_iter().next().map_or(Value::Null, |(_, v)| to_json(v)),
+                _ => Value::String(unquote(raw_value)),
+            },
+            Err(_) => Value::String(unquote(raw_value)),
+        };
+        map.insert(key, value);
+    }
+    map
+}
+
+/// `"他说"好""` → `他说"好"`: the outer quotes of a value that YAML could not read.
+fn unquote(raw: &str) -> String {
+    let raw = raw.trim();
+    for quote in ['"', '\''] {
+        if raw.len() >= 2 && raw.starts_with(quote) && raw.ends_with(quote) {
+            return raw[1..raw.len() - 1].to_owned();
+        }
+    }
+    raw.to_owned()
+}
+
+fn truncate(s: &str) -> String {
+    s.chars().take(60).collect()
+}
+
+fn to_json(yaml: Yaml) -> Value {
+    match yaml {
+        Yaml::String(s) => Value::String(s),
+        Yaml::Integer(i) => Value::Number(i.into()),
+        Yaml::Real(r) => r.parse::<f64>().ok().and_then(Number::from_f64).map_or(Value::String(r), Value::Number),
+        Yaml::Boolean(b) => Value::Bool(b),
+        Yaml::Array(items) => Value::Array(items.into_iter().map(to_json).collect()),
+        Yaml::Hash(hash) => Value::Object(
+            hash.into_iter()
+                .map(|(k, v)| (scalar_text(&to_json(k)), to_json(v)))
+                .collect(),
+        ),
+        Yaml::Alias(_) | Yaml::Null | Yaml::BadValue => Value::Null,
+    }
+}
+
+/// A scalar as text: strings as they are, numbers and booleans printed.
+fn scalar_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// Jekyll splits a string of categories or tags on spaces; a list is taken as it is.
+fn list(value: Option<&Value>) -> Vec<String> {
+    match value {
+        Some(Value::Array(items)) => items.iter().map(scalar_text).map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect(),
+        Some(Value::Null) | None => Vec::new(),
+        Some(other) => scalar_text(other).split_whitespace().map(str::to_owned).collect(),
+    }
+}
+
+fn read_date(value: Option<&Value>, warnings: &mut Warnings) -> Option<String> {
+    let text = value.map(scalar_text).unwrap_or_default();
+    let text = text.trim();
+    // `date:  +0800` is an empty date with the zone left over.
+    if text.is_empty() || text.trim_start_matches(['+', '-']).bytes().all(|b| b.is_ascii_digit() || b == b':') {
+        warnings.push(WarningCode::DateMissing, "the post has no date");
+        return None;
+    }
+    match parse_date(text) {
+        Some(date) => Some(date.to_rfc3339_opts(SecondsFormat::Secs, false)),
+        None => {
+            warnings.push(WarningCode::DateInvalid, format!("the date {text:?} could not be read"));
+            None
+        }
+    }
+}
+
+/// Jekyll's date forms: with or without seconds, offset or `T`; no offset means `+08:00`.
+fn parse_date(text: &str) -> Option<DateTime<FixedOffset>> {
+    let site = FixedOffset::east_opt(SITE_OFFSET_SECONDS)?;
+    let text = text.replacen('T', " ", 1);
+    for format in ["%Y-%m-%d %H:%M:%S%.f %z", "%Y-%m-%d %H:%M:%S%.f%:z", "%Y-%m-%d %H:%M:%S%.f%z", "%Y-%m-%d %H:%M %z"] {
+        if let Ok(date) = DateTime::parse_from_str(&text, format) {
+            return Some(date);
+        }
+    }
+    if let Some(utc) = text.strip_suffix('Z') {
+        let naive = NaiveDateTime::parse_from_str(utc, "%Y-%m-%d %H:%M:%S%.f").ok()?;
+        return Some(naive.and_utc().fixed_offset());
+    }
+    let naive = ["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M"]
+        .iter()
+        .find_map(|format| NaiveDateTime::parse_from_str(&text, format).ok())
+        .or_else(|| NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok()?.and_hms_opt(0, 0, 0))?;
+    naive.and_local_timezone(site).single()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets() {
+        let fm = parse_front_matter_yaml("date: 2021-12-23 19:17:04 +0800");
+        assert_eq!(fm.date.as_deref(), Some("2021-12-23T19:17:04+08:00"));
+        let fm = parse_front_matter_yaml("date: 2021-12-23T11:17:04Z");
+        assert_eq!(fm.date.as_deref(), Some("2021-12-23T11:17:04+00:00"));
+        let fm = parse_front_matter_yaml("date: 2021-12-23");
+        assert_eq!(fm.date.as_deref(), Some("2021-12-23T00:00:00+08:00"));
+    }
+
+    #[test]
+    fn empty_date_and_title() {
+        let fm = parse_front_matter_yaml("title: \"\"\ndate:  +0800");
+        assert_eq!(fm.title, "");
+        assert_eq!(fm.date, None);
+        assert_eq!(fm.warnings[0].code, WarningCode::DateMissing);
+    }
+
+    #[test]
+    fn invalid_date_warns() {
+        let fm = parse_front_matter_yaml("date: yesterday");
+        assert_eq!(fm.date, None);
+        assert_eq!(fm.warnings[0].code, WarningCode::DateInvalid);
+    }
+
+    #[test]
+    fn lists_and_other_keys_are_kept() {
+        let fm = parse_front_matter_yaml("categories: [a, b]\ntags:\n  - 东财\n  - 滚动\nlayout: post\nn: 3");
+        assert_eq!(fm.categories, ["a", "b"]);
+        assert_eq!(fm.tags, ["东财", "滚动"]);
+        assert_eq!(fm.front_matter["layout"], "post");
+        assert_eq!(fm.front_matter["n"], 3);
+    }
+
+    #[test]
+    fn invalid_yaml_keeps_the_other_keys() {
+        let fm = parse_front_matter_yaml("layout: post\ntitle: \"“股王”说\"涨\"\"\ncategories: emnews");
+        assert_eq!(fm.title, "“股王”说\"涨\"");
+        assert_eq!(fm.categories, ["emnews"]);
+        assert_eq!(fm.front_matter["layout"], "post");
+    }
+
+    #[test]
+    fn entities_in_title_are_decoded() {
+        let fm = parse_front_matter_yaml("title: \"A&amp;B &lt;1&gt;\"");
+        assert_eq!(fm.title, "A&B <1>");
+    }
+}

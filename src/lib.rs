@@ -1,0 +1,248 @@
+//! # finews-reader
+//!
+//! Turns a raw Jekyll post of an EastMoney (东方财富) news article — YAML front matter,
+//! raw EastMoney HTML or a plain-text digest, a Markdown trailer — into a clean, safe,
+//! well-formatted [`Article`].
+//!
+//! ```
+//! let raw = "---\ntitle: \"北向资金净流入超40亿元\"\ndate: 2021-12-08 10:47:05\ncategories: emnews\ntags: 东财滚动新闻\n---\n\n北向资金净流入超40亿元。（新华社）\n\n<http://finance.eastmoney.com/news/1.html>";
+//! let article = finews_reader::render_post(raw).unwrap();
+//! assert_eq!(article.date.as_deref(), Some("2021-12-08T10:47:05+08:00"));
+//! assert_eq!(article.html, "<p>北向资金净流入超40亿元。（新华社）</p>");
+//! assert_eq!(article.source.as_deref(), Some("新华社"));
+//! assert_eq!(article.original_url.as_deref(), Some("https://finance.eastmoney.com/news/1.html"));
+//! ```
+//!
+//! The pipeline, each stage a public function: [`normalize`] → [`split`] →
+//! [`parse_front_matter_yaml`] → [`render_markdown`] → [`parse_html`] → [`clean`]
+//! (EastMoney cleaning and allowlist sanitizing in one walk) → [`excerpt`], [`stats`].
+//! The core is plain Rust; the JS binding lives in `src/wasm.rs` alone.
+
+#![deny(missing_docs)]
+
+mod article;
+mod clean;
+pub mod eastmoney;
+mod error;
+mod front_matter;
+mod markdown;
+mod options;
+mod parse;
+mod split;
+mod text;
+pub mod typography;
+pub mod urls;
+mod writer;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use article::{Article, FrontMatter, Image, Link, Stats, Stock, StockSource, TocEntry};
+pub use clean::{clean, Cleaned};
+pub use error::{Error, Warning, WarningCode};
+pub use front_matter::parse_front_matter_yaml;
+pub use markdown::{parse_trailer, render_markdown, Trailer};
+pub use options::{InlineQuotes, Limits, Options, StockCharts};
+pub use parse::{decode_entities, parse_html, Parsed};
+pub use split::{normalize, split, Parts};
+pub use text::{excerpt, first_sentence, stats};
+
+use error::Warnings;
+
+/// Renders a raw post with the default [`Options`].
+///
+/// # Errors
+/// Only when no article can be produced: see [`Error`].
+pub fn render_post(raw: &str) -> Result<Article, Error> {
+    render_post_with(raw, &Options::default())
+}
+
+/// Renders a raw post.
+///
+/// # Errors
+/// Only when no article can be produced: see [`Error`]. Everything else is recovered
+/// from and listed in [`Article::warnings`].
+pub fn render_post_with(raw: &str, options: &Options) -> Result<Article, Error> {
+    render(raw, options, None)
+}
+
+/// Renders a raw post, timing each stage with `now` (milliseconds) when
+/// [`Options::timings`] is on. The core has no clock of its own: `std::time` panics
+/// in the browser, so the caller brings one (`performance.now()` there).
+///
+/// # Errors
+/// As [`render_post_with`].
+pub fn render_post_timed(raw: &str, options: &Options, now: &dyn Fn() -> f64) -> Result<Article, Error> {
+    render(raw, options, Some(now))
+}
+
+/// Renders raw bytes: invalid UTF-8 is replaced (U+FFFD), with a warning.
+///
+/// # Errors
+/// As [`render_post_with`].
+pub fn render_bytes(raw: &[u8], options: &Options) -> Result<Article, Error> {
+    match std::str::from_utf8(raw) {
+        Ok(text) => render_post_with(text, options),
+        Err(_) => {
+            let text = String::from_utf8_lossy(raw);
+            let mut article = render_post_with(&text, options)?;
+            article.warnings.insert(0, Warning {
+                code: WarningCode::InvalidText,
+                message: "bytes that are not UTF-8 were replaced".to_owned(),
+            });
+            Ok(article)
+        }
+    }
+}
+
+/// Reads only the front matter of a raw post: the fast path for listings of many posts.
+///
+/// # Examples
+/// ```
+/// let fm = finews_reader::parse_front_matter("---\ntitle: 开站大吉\ncategories: sitenews\n---\n祝贺开站");
+/// assert_eq!(fm.title, "开站大吉");
+/// assert_eq!(fm.categories, ["sitenews"]);
+/// ```
+pub fn parse_front_matter(raw: &str) -> FrontMatter {
+    let text = split::normalize(raw);
+    let parts = split::split(&text);
+    let mut warnings = Warnings::default();
+    let map = match parts.front_matter {
+        Some(yaml) => return parse_front_matter_yaml(yaml),
+        None => serde_json::Map::new(),
+    };
+    front_matter_missing(&parts, &mut warnings);
+    front_matter::from_map(map, warnings)
+}
+
+fn front_matter_missing(parts: &Parts<'_>, warnings: &mut Warnings) {
+    if parts.unclosed_front_matter {
+        warnings.push(WarningCode::FrontMatterUnclosed, "the front matter never closes; the post is read as body");
+    } else {
+        warnings.push(WarningCode::NoFrontMatter, "the post has no front matter");
+    }
+}
+
+/// Records the time since the last mark under a stage name.
+struct Stopwatch<'a> {
+    now: Option<&'a dyn Fn() -> f64>,
+    last: f64,
+    stages: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Stopwatch<'_> {
+    fn lap(&mut self, stage: &str) {
+        if let Some(now) = self.now {
+            let t = now();
+            self.stages.insert(stage.to_owned(), (((t - self.last) * 1000.0).round() / 1000.0).into());
+            self.last = t;
+        }
+    }
+}
+
+fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result<Article, Error> {
+    let now = now.filter(|_| options.timings);
+    let mut watch = Stopwatch { now, last: now.map_or(0.0, |f| f()), stages: serde_json::Map::new() };
+    let limit = options.limits.max_input_bytes;
+    if raw.len() > limit {
+        return Err(Error::TooLarge { size: raw.len(), limit });
+    }
+    if raw.trim().is_empty() {
+        return Err(Error::Empty);
+    }
+    let mut warnings = Warnings::default();
+    let text = clean_text(raw, &mut warnings)?;
+    let parts = split::split(&text);
+
+    let front_matter = match parts.front_matter {
+        Some(yaml) => parse_front_matter_yaml(yaml),
+        None => {
+            front_matter_missing(&parts, &mut warnings);
+            FrontMatter::default()
+        }
+    };
+    for warning in &front_matter.warnings {
+        warnings.push(warning.code, warning.message.clone());
+    }
+    let trailer = parse_trailer(parts.trailer, &options.base_url);
+    watch.lap("split");
+
+    let plain = !has_markup(parts.body);
+    // A post that is only a `> ` digest shows the digest as its body.
+    let body = if parts.body.is_empty() { parts.digest.as_deref().unwrap_or_default() } else { parts.body };
+    let (body_html, md_limited) = render_markdown(body, options.limits.max_nesting);
+    watch.lap("markdown");
+    let parsed = parse_html(&body_html, options.limits.max_nesting);
+    if md_limited || parsed.nesting_limited {
+        warnings.push(
+            WarningCode::NestingLimited,
+            format!("elements nested deeper than {} were flattened", options.limits.max_nesting),
+        );
+    }
+    watch.lap("parse");
+    let cleaned = clean(&parsed.html, options);
+    watch.lap("clean");
+    for warning in cleaned.warnings {
+        warnings.push(warning.code, warning.message);
+    }
+
+    let text = cleaned.paragraphs.join("\n\n");
+    let digest = parts.digest.clone().or_else(|| (plain && !text.is_empty()).then(|| text.clone()));
+    let source = cleaned
+        .source
+        .or_else(|| digest.as_deref().and_then(eastmoney::digest_source))
+        .or_else(|| cleaned.paragraphs.last().and_then(|p| eastmoney::digest_source(p)));
+    let mut title = front_matter.title;
+    if title.is_empty() {
+        title = first_sentence(digest.as_deref().unwrap_or(&text));
+        if title.is_empty() && text.is_empty() {
+            return Err(Error::NoContent);
+        }
+        warnings.push(WarningCode::TitleMissing, "the post has no title; its first sentence stands in");
+    }
+    let excerpt = excerpt(digest.as_deref().unwrap_or(&text), options.excerpt_length);
+    let stats = stats(&cleaned.paragraphs);
+    watch.lap("derive");
+
+    Ok(Article {
+        title,
+        date: front_matter.date,
+        categories: front_matter.categories,
+        tags: front_matter.tags,
+        front_matter: front_matter.front_matter,
+        digest,
+        html: cleaned.html,
+        text,
+        excerpt,
+        toc: cleaned.toc,
+        stocks: cleaned.stocks,
+        images: cleaned.images,
+        source,
+        original_url: trailer.original_url,
+        links: trailer.links,
+        stats,
+        warnings: warnings.into_vec(),
+        timings_ms: now.map(|_| watch.stages),
+    })
+}
+
+/// Normalises line endings and refuses binary data; other control characters are dropped.
+fn clean_text(raw: &str, warnings: &mut Warnings) -> Result<String, Error> {
+    let controls = raw.chars().filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')).count();
+    if raw.contains('\0') || controls * 10 > raw.chars().count() {
+        return Err(Error::Binary);
+    }
+    let text = normalize(raw);
+    if controls == 0 {
+        return Ok(text);
+    }
+    warnings.push(WarningCode::InvalidText, format!("{controls} control characters were removed"));
+    Ok(text.chars().filter(|&c| !c.is_control() || matches!(c, '\n' | '\t')).collect())
+}
+
+/// Whether a body holds HTML tags (else it is a plain-text digest).
+fn has_markup(body: &str) -> bool {
+    body.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!'))
+}

@@ -1,0 +1,121 @@
+//! Stage 6: what is derived from the plain text — excerpt, stats, a fallback title.
+
+use crate::article::Stats;
+use crate::typography::is_cjk;
+
+/// Reading speed for Chinese: about 400 characters a minute (Chinese silent-reading
+/// studies put adults at 300–500 characters/min; Trauzettel-Klosinski et al. 2012 measured 255±29
+/// characters/min reading aloud-paced text, so 400 suits skimming news).
+pub const CJK_PER_MINUTE: usize = 400;
+/// Reading speed for English words: about 200 words a minute (Brysbaert 2019: 238 silent, non-fiction).
+pub const WORDS_PER_MINUTE: usize = 200;
+
+/// Sentence ends at which an excerpt may be cut.
+const SENTENCE_ENDS: &[char] = &['。', '！', '？', '…', '!', '?'];
+
+/// Counts CJK characters, Latin words and numbers apart, and estimates reading time.
+///
+/// # Examples
+/// ```
+/// let stats = finews_reader::stats(&["蔚来ET7使用HFO-1234yf，售价20倍。".to_owned()]);
+/// assert_eq!(stats.cjk_characters, 7);
+/// assert_eq!(stats.latin_words, 2);
+/// assert_eq!(stats.numbers, 1);
+/// assert_eq!(stats.reading_minutes, 1);
+/// ```
+pub fn stats(paragraphs: &[String]) -> Stats {
+    let (mut characters, mut cjk, mut words, mut numbers) = (0, 0, 0, 0);
+    for paragraph in paragraphs {
+        let mut run = (false, false); // (in a run, run has a letter)
+        for c in paragraph.chars().chain(std::iter::once(' ')) {
+            if !c.is_whitespace() {
+                characters += 1;
+            }
+            if is_cjk(c) {
+                cjk += 1;
+            }
+            let word_char = c.is_ascii_alphanumeric() || (run.0 && matches!(c, '-' | '.' | '\'' | '%' | ','));
+            if word_char {
+                run = (true, run.1 || c.is_ascii_alphabetic());
+            } else if run.0 {
+                if run.1 { words += 1 } else { numbers += 1 }
+                run = (false, false);
+            }
+        }
+    }
+    let minutes = (cjk as f64 / CJK_PER_MINUTE as f64 + (words + numbers) as f64 / WORDS_PER_MINUTE as f64).ceil() as u32;
+    Stats {
+        characters,
+        cjk_characters: cjk,
+        latin_words: words,
+        numbers,
+        paragraphs: paragraphs.len(),
+        reading_minutes: if characters > 0 { minutes.max(1) } else { 0 },
+    }
+}
+
+/// A summary of at most `max` characters, cut after a sentence end (`。！？…` or `.!?`
+/// followed by a space), never inside a number, a `“…”` quote or a character cluster;
+/// `…` is added only when the text was cut elsewhere than a sentence end.
+///
+/// # Examples
+/// ```
+/// use finews_reader::excerpt;
+/// assert_eq!(excerpt("第一句。第二句很长很长。", 6), "第一句。");
+/// assert_eq!(excerpt("短。", 120), "短。");
+/// assert_eq!(excerpt("没有句号的一段很长的文字", 5), "没有句号的…");
+/// assert_eq!(excerpt("他说：“好。走吧。”然后走了。", 9), "他说：…");
+/// ```
+pub fn excerpt(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut best_sentence = None;
+    let mut best_cut = 0;
+    let mut quote_depth = 0usize;
+    let chars: Vec<(usize, char)> = text.char_indices().take(max + 1).collect();
+    for (n, &(i, c)) in chars.iter().enumerate().take(max) {
+        match c {
+            '“' | '「' | '《' => quote_depth += 1,
+            '”' | '」' | '》' => quote_depth = quote_depth.saturating_sub(1),
+            _ => {}
+        }
+        let end = i + c.len_utf8();
+        let next = chars.get(n + 1).map(|&(_, c)| c);
+        if quote_depth == 0 {
+            let ascii_end = matches!(c, '.' | '!' | '?') && next.is_none_or(char::is_whitespace);
+            let closes_quote = c == '”' && n > 0 && SENTENCE_ENDS.contains(&chars[n - 1].1);
+            if (SENTENCE_ENDS.contains(&c) && c != '…') || ascii_end || closes_quote {
+                best_sentence = Some(end);
+            }
+            if is_cut_point(c, next) {
+                best_cut = end;
+            }
+        }
+    }
+    match best_sentence {
+        Some(end) => text[..end].trim_end().to_owned(),
+        None => {
+            let cut = if best_cut == 0 { chars.get(max).map_or(text.len(), |&(i, _)| i) } else { best_cut };
+            let mut out = text[..cut].trim_end().to_owned();
+            out.push('…');
+            out
+        }
+    }
+}
+
+/// Whether text may be cut after `c`: not inside a number or a Latin word, and not
+/// before a combining mark, a variation selector or a zero-width joiner.
+fn is_cut_point(c: char, next: Option<char>) -> bool {
+    let Some(next) = next else { return true };
+    let joins = |ch: char| matches!(ch, '\u{200D}' | '\u{FE00}'..='\u{FE0F}' | '\u{0300}'..='\u{036F}' | '\u{E0100}'..='\u{E01EF}' | '\u{1F3FB}'..='\u{1F3FF}');
+    let in_word = c.is_ascii_alphanumeric() && (next.is_ascii_alphanumeric() || matches!(next, '.' | ',' | '%'));
+    !(joins(next) || c == '\u{200D}' || in_word)
+}
+
+/// The first sentence of a text, for a post with no title (at most 60 characters).
+pub fn first_sentence(text: &str) -> String {
+    let sentence = excerpt(text.lines().next().unwrap_or_default(), 60);
+    sentence.trim_end_matches(['。', '…']).to_owned()
+}

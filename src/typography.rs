@@ -1,0 +1,117 @@
+//! Chinese typography: what counts as CJK, CJK/Latin spacing, heading ids.
+
+/// Han ideographs, kana and Hangul: the characters that take spacing from Latin words.
+/// Full-width punctuation (`，。“”（）`) is not CJK here: nothing is ever spaced next to it.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}' | '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}'
+        | '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
+}
+
+/// Characters of a Latin word for spacing: letters, digits and the joiners inside
+/// words and numbers (`HFO-1234yf`, `6.35GW`, `63.27%`).
+pub fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '%' | '+' | '#' | '@' | '&')
+}
+
+/// A Latin word is spaced from CJK only if it has a letter: numbers with units
+/// (`2021年`, `120万`, `17.32亿元`) stay together, as Chinese news style writes them.
+pub fn word_takes_space(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_alphabetic()) && !word.contains("://") && !word.starts_with("www.")
+}
+
+/// Inserts a space between CJK and Latin words, as pangu does, but never next to
+/// full-width punctuation or quotes, around `/`, inside URLs, or between a number and
+/// its unit.
+///
+/// # Examples
+/// ```
+/// use finews_reader::typography::cjk_spacing;
+/// assert_eq!(cjk_spacing("蔚来旗下ET7新能源汽车"), "蔚来旗下 ET7 新能源汽车");
+/// assert_eq!(cjk_spacing("突破了120万，增长63.27%"), "突破了120万，增长63.27%");
+/// assert_eq!(cjk_spacing("发展“路线图”和HFO-1234yf(四氟丙烯)"), "发展“路线图”和 HFO-1234yf(四氟丙烯)");
+/// assert_eq!(cjk_spacing("见https://a.cn/x页"), "见https://a.cn/x页");
+/// ```
+pub fn cjk_spacing(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut spacer = Spacer::default();
+    for (i, c) in text.char_indices() {
+        if spacer.space_before(text, i, c) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The spacing state across the characters of one block of text.
+#[derive(Debug, Default, Clone)]
+pub struct Spacer {
+    prev: Option<char>,
+    /// Inside a Latin word: whether that word takes spacing.
+    word: Option<bool>,
+}
+
+impl Spacer {
+    /// Whether a space goes before `c`, found at byte `i` of `text`; then moves past it.
+    pub fn space_before(&mut self, text: &str, i: usize, c: char) -> bool {
+        let space = match self.word {
+            Some(_) if is_word_char(c) || is_url_char(c) => false,
+            _ if is_word_char(c) => {
+                let takes = word_takes_space(word_at(text, i));
+                self.word = Some(takes);
+                takes && self.prev.is_some_and(is_cjk)
+            }
+            word => {
+                self.word = None;
+                word == Some(true) && is_cjk(c)
+            }
+        };
+        self.prev = Some(c);
+        space
+    }
+
+    /// Forgets the previous character (a block ended, or a space was written).
+    pub fn reset(&mut self) {
+        *self = Spacer::default();
+    }
+}
+
+fn is_url_char(c: char) -> bool {
+    matches!(c, ':' | '/' | '?' | '=')
+}
+
+/// The Latin word (URL characters included) that starts at byte `start`.
+pub fn word_at(text: &str, start: usize) -> &str {
+    let rest = &text[start..];
+    let end = rest
+        .char_indices()
+        .find(|&(_, c)| !(is_word_char(c) || is_url_char(c)))
+        .map_or(rest.len(), |(i, _)| i);
+    &rest[..end]
+}
+
+/// A readable, stable id for a heading: CJK kept, Latin lower-cased, other runs → `-`.
+///
+/// # Examples
+/// ```
+/// assert_eq!(finews_reader::typography::slug("什么是HFO-1234yf"), "什么是hfo-1234yf");
+/// assert_eq!(finews_reader::typography::slug("以人民为中心，不断筑牢"), "以人民为中心-不断筑牢");
+/// assert_eq!(finews_reader::typography::slug("！！"), "section");
+/// ```
+pub fn slug(text: &str) -> String {
+    let mut id = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            id.extend(c.to_lowercase());
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+        if id.len() >= 80 {
+            break;
+        }
+    }
+    let id = id.trim_end_matches('-');
+    if id.is_empty() { "section".to_owned() } else { id.to_owned() }
+}

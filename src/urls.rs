@@ -1,0 +1,101 @@
+//! URL policy: which URLs may appear in the output, and resolving relative ones.
+
+use iri_string::types::{UriAbsoluteStr, UriReferenceStr};
+
+/// Schemes allowed in `href`; `src` allows only the web ones.
+const LINK_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+const IMAGE_SCHEMES: &[&str] = &["http", "https"];
+
+/// What a URL is used for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlUse {
+    /// `<a href>`.
+    Link,
+    /// `<img src>`.
+    Image,
+}
+
+/// Returns the URL to put in the output, resolved against `base`, or `None` when its
+/// scheme is not allowed (`javascript:`, `vbscript:`, `data:` …, however obfuscated:
+/// browsers strip tabs and newlines anywhere and control characters at the ends, so
+/// the scheme is read as they read it).
+///
+/// # Examples
+/// ```
+/// use finews_reader::urls::{safe_url, UrlUse};
+/// let base = "https://finews.withounder.com/";
+/// assert_eq!(safe_url("//finews.withounder.com/emnews/", base, UrlUse::Link).as_deref(), Some("https://finews.withounder.com/emnews/"));
+/// assert_eq!(safe_url("../emnews/", base, UrlUse::Link).as_deref(), Some("https://finews.withounder.com/emnews/"));
+/// assert_eq!(safe_url(" java\tscript:alert(1)", base, UrlUse::Link), None);
+/// assert_eq!(safe_url("data:image/png;base64,AAAA", base, UrlUse::Image), None);
+/// ```
+pub fn safe_url(raw: &str, base: &str, usage: UrlUse) -> Option<String> {
+    let url: String = raw
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let allowed = match usage {
+        UrlUse::Link => LINK_SCHEMES,
+        UrlUse::Image => IMAGE_SCHEMES,
+    };
+    if let Some(scheme) = scheme(&url) {
+        return allowed.iter().any(|s| s.eq_ignore_ascii_case(scheme)).then(|| encode(&url));
+    }
+    resolve(&url, base)
+}
+
+/// The scheme of an absolute URL (`javascript` in `JavaScript:…`), if it has one.
+fn scheme(url: &str) -> Option<&str> {
+    let end = url.find(':')?;
+    let scheme = &url[..end];
+    let mut chars = scheme.chars();
+    let first = chars.next()?;
+    (first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+        .then_some(scheme)
+}
+
+/// Resolves a relative reference against `base` (RFC 3986 §5); `None` if either is malformed.
+///
+/// # Examples
+/// ```
+/// assert_eq!(finews_reader::urls::resolve("./emnews/", "https://a.cn/x/").as_deref(), Some("https://a.cn/x/emnews/"));
+/// ```
+pub fn resolve(reference: &str, base: &str) -> Option<String> {
+    let base = UriAbsoluteStr::new(base).ok()?;
+    let encoded = encode(reference);
+    let reference = UriReferenceStr::new(&encoded).ok()?;
+    Some(reference.resolve_against(base).to_string())
+}
+
+/// Percent-encodes what may not stand in a URI (spaces, quotes, non-ASCII) so that the
+/// result is a valid URI; `%` signs already there are kept.
+fn encode(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for byte in url.bytes() {
+        if byte.is_ascii_graphic() && !matches!(byte, b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// The host of an absolute http(s) URL, lower-cased.
+pub fn host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?.split(':').next()?;
+    Some(host.to_ascii_lowercase())
+}
+
+/// `http://` → `https://` for hosts known to serve https.
+pub fn upgrade(url: &str) -> String {
+    match url.strip_prefix("http://") {
+        Some(rest) if host(url).is_some_and(|h| h == "eastmoney.com" || h.ends_with(".eastmoney.com")) => {
+            format!("https://{rest}")
+        }
+        _ => url.to_owned(),
+    }
+}

@@ -1,0 +1,205 @@
+//! Writes the sanitized HTML and, at the same time, the plain text of each block.
+//!
+//! Whitespace is normalised as a browser would show it: runs collapse to one space,
+//! none at the start or end of a block, and a line break between two CJK characters
+//! (a soft wrap of the source) vanishes instead of showing as a space.
+
+use crate::typography::{is_cjk, Spacer};
+
+/// A position to return to when an element turns out to be empty.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Checkpoint {
+    html_len: usize,
+    marks: usize,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Writer {
+    pub(crate) html: String,
+    pub(crate) paragraphs: Vec<String>,
+    block_text: String,
+    /// Where collapsed white space would go, and whether it held a line break.
+    pending_space: Option<(usize, bool)>,
+    at_block_start: bool,
+    prev: Option<char>,
+    spacer: Option<Spacer>,
+    pre_depth: usize,
+    /// Visible content written so far (characters and images).
+    marks: usize,
+}
+
+impl Writer {
+    pub(crate) fn new(capacity: usize, cjk_spacing: bool) -> Self {
+        Writer {
+            html: String::with_capacity(capacity),
+            at_block_start: true,
+            spacer: cjk_spacing.then(Spacer::default),
+            ..Writer::default()
+        }
+    }
+
+    pub(crate) fn checkpoint(&self) -> Checkpoint {
+        Checkpoint { html_len: self.html.len(), marks: self.marks }
+    }
+
+    pub(crate) fn is_empty_since(&self, checkpoint: Checkpoint) -> bool {
+        self.marks == checkpoint.marks
+    }
+
+    /// Removes what was written since `checkpoint` (an element with nothing visible in it).
+    pub(crate) fn rollback(&mut self, checkpoint: Checkpoint) {
+        self.html.truncate(checkpoint.html_len);
+        if self.pending_space.is_some_and(|(at, _)| at > checkpoint.html_len) {
+            self.pending_space = None;
+        }
+    }
+
+    /// Starts a block: the text so far becomes a paragraph, spacing starts afresh.
+    pub(crate) fn block_boundary(&mut self) {
+        let text = self.block_text.trim();
+        if !text.is_empty() {
+            self.paragraphs.push(text.to_owned());
+        }
+        self.block_text.clear();
+        self.pending_space = None;
+        self.at_block_start = true;
+        self.prev = None;
+        if let Some(spacer) = &mut self.spacer {
+            spacer.reset();
+        }
+    }
+
+    /// `<tag attr="value" …>`; attribute values are escaped here.
+    pub(crate) fn open(&mut self, tag: &str, attrs: &[(&str, &str)]) {
+        self.html.push('<');
+        self.html.push_str(tag);
+        for (name, value) in attrs {
+            self.html.push(' ');
+            self.html.push_str(name);
+            self.html.push_str("=\"");
+            escape_into(&mut self.html, value, true);
+            self.html.push('"');
+        }
+        self.html.push('>');
+        if tag == "pre" {
+            self.pre_depth += 1;
+        }
+    }
+
+    pub(crate) fn close(&mut self, tag: &str) {
+        if tag == "pre" {
+            self.pre_depth = self.pre_depth.saturating_sub(1);
+        }
+        self.html.push_str("</");
+        self.html.push_str(tag);
+        self.html.push('>');
+    }
+
+    /// A void element that counts as visible content (`<img>`, `<hr>`).
+    pub(crate) fn void(&mut self, tag: &str, attrs: &[(&str, &str)]) {
+        self.flush_space(None);
+        self.open(tag, attrs);
+        self.marks += 1;
+    }
+
+    /// `<br>`: a line break in the text; none at the start of a block.
+    pub(crate) fn line_break(&mut self) {
+        if self.at_block_start {
+            return;
+        }
+        self.pending_space = None;
+        self.html.push_str("<br>");
+        self.block_text.push('\n');
+        self.prev = None;
+    }
+
+    /// Drops `<br>`s and white space that end a block's HTML.
+    pub(crate) fn trim_block_end(&mut self) {
+        loop {
+            let trimmed = self.html.trim_end_matches([' ', '\n']).len();
+            self.html.truncate(trimmed);
+            match self.html.strip_suffix("<br>") {
+                Some(rest) => {
+                    let len = rest.len();
+                    self.html.truncate(len);
+                    let text = self.block_text.trim_end().len();
+                    self.block_text.truncate(text);
+                }
+                None => break,
+            }
+        }
+        self.pending_space = None;
+    }
+
+    pub(crate) fn text(&mut self, text: &str) {
+        if self.pre_depth > 0 {
+            escape_into(&mut self.html, text, false);
+            self.block_text.push_str(text);
+            self.marks += text.chars().filter(|c| !c.is_whitespace()).count();
+            self.at_block_start = false;
+            return;
+        }
+        for (i, c) in text.char_indices() {
+            if c.is_ascii_whitespace() || (c == '\u{3000}' && self.at_block_start) {
+                let newline = c == '\n' || self.pending_space.is_some_and(|(_, nl)| nl);
+                let at = self.pending_space.map_or(self.html.len(), |(at, _)| at);
+                self.pending_space = Some((at, newline));
+                continue;
+            }
+            self.flush_space(Some(c));
+            if let Some(spacer) = &mut self.spacer {
+                if spacer.space_before(text, i, c) && self.prev.is_some() {
+                    self.html.push(' ');
+                    self.block_text.push(' ');
+                }
+            }
+            let mut buf = [0; 4];
+            escape_into(&mut self.html, c.encode_utf8(&mut buf), false);
+            self.block_text.push(c);
+            self.marks += 1;
+            self.at_block_start = false;
+            self.prev = Some(c);
+        }
+    }
+
+    /// Visible text that is not part of the article's text (a chip's label).
+    pub(crate) fn label(&mut self, label: &str) {
+        self.flush_space(None);
+        escape_into(&mut self.html, label, false);
+        self.marks += 1;
+        self.at_block_start = false;
+    }
+
+    /// Writes the collapsed white space before `next`, where it was seen.
+    fn flush_space(&mut self, next: Option<char>) {
+        let Some((at, newline)) = self.pending_space.take() else { return };
+        let soft_cjk_wrap = newline && self.prev.is_some_and(is_cjk) && next.is_some_and(is_cjk);
+        if self.at_block_start || soft_cjk_wrap {
+            return;
+        }
+        self.html.insert(at, ' ');
+        self.block_text.push(' ');
+        self.prev = Some(' ');
+        if let Some(spacer) = &mut self.spacer {
+            spacer.reset();
+        }
+    }
+}
+
+/// Escapes `&`, `<`, `>` (and `"` in attribute values).
+pub(crate) fn escape_into(out: &mut String, text: &str, attribute: bool) {
+    let mut last = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' if attribute => "&quot;",
+            _ => continue,
+        };
+        out.push_str(&text[last..i]);
+        out.push_str(entity);
+        last = i + 1;
+    }
+    out.push_str(&text[last..]);
+}
