@@ -34,16 +34,23 @@ pub fn stats(paragraphs: &[String]) -> Stats {
             if is_cjk(c) {
                 cjk += 1;
             }
-            let word_char = c.is_ascii_alphanumeric() || (run.0 && matches!(c, '-' | '.' | '\'' | '%' | ','));
+            let word_char =
+                c.is_ascii_alphanumeric() || (run.0 && matches!(c, '-' | '.' | '\'' | '%' | ','));
             if word_char {
                 run = (true, run.1 || c.is_ascii_alphabetic());
             } else if run.0 {
-                if run.1 { words += 1 } else { numbers += 1 }
+                if run.1 {
+                    words += 1
+                } else {
+                    numbers += 1
+                }
                 run = (false, false);
             }
         }
     }
-    let minutes = (cjk as f64 / CJK_PER_MINUTE as f64 + (words + numbers) as f64 / WORDS_PER_MINUTE as f64).ceil() as u32;
+    let minutes = (cjk as f64 / CJK_PER_MINUTE as f64
+        + (words + numbers) as f64 / WORDS_PER_MINUTE as f64)
+        .ceil() as u32;
     Stats {
         characters,
         cjk_characters: cjk,
@@ -55,16 +62,17 @@ pub fn stats(paragraphs: &[String]) -> Stats {
 }
 
 /// A summary of at most `max` characters, cut after a sentence end (`。！？…` or `.!?`
-/// followed by a space), never inside a number, a `“…”` quote or a character cluster;
-/// `…` is added only when the text was cut elsewhere than a sentence end.
+/// followed by a space) or else at a clause end (`，；：`), never inside a number, a `“…”` quote or a character cluster;
+/// `…` is added (within `max`) only when the text was cut elsewhere than a sentence end.
 ///
 /// # Examples
 /// ```
 /// use finews_reader::excerpt;
 /// assert_eq!(excerpt("第一句。第二句很长很长。", 6), "第一句。");
 /// assert_eq!(excerpt("短。", 120), "短。");
-/// assert_eq!(excerpt("没有句号的一段很长的文字", 5), "没有句号的…");
-/// assert_eq!(excerpt("他说：“好。走吧。”然后走了。", 9), "他说：…");
+/// assert_eq!(excerpt("没有句号的一段很长的文字", 5), "没有句号…");
+/// assert_eq!(excerpt("他说：“好。走吧。”然后走了。", 9), "他说…");
+/// assert_eq!(excerpt("明年需求趋稳趋弱，粗钢产量缺乏大幅增长的基础，钢材价格", 24), "明年需求趋稳趋弱，粗钢产量缺乏大幅增长的基础…");
 /// ```
 pub fn excerpt(text: &str, max: usize) -> String {
     let text = text.trim();
@@ -73,6 +81,7 @@ pub fn excerpt(text: &str, max: usize) -> String {
     }
     let mut best_sentence = None;
     let mut best_cut = 0;
+    let mut best_clause = None;
     let mut quote_depth = 0usize;
     let chars: Vec<(usize, char)> = text.char_indices().take(max + 1).collect();
     for (n, &(i, c)) in chars.iter().enumerate().take(max) {
@@ -89,15 +98,31 @@ pub fn excerpt(text: &str, max: usize) -> String {
             if (SENTENCE_ENDS.contains(&c) && c != '…') || ascii_end || closes_quote {
                 best_sentence = Some(end);
             }
-            if is_cut_point(c, next) {
+            if matches!(c, '，' | '；' | '：' | '、' | ',' | ';') && n + 1 < max {
+                best_clause = Some(i);
+            }
+            // The ellipsis takes the last place.
+            if n + 1 < max && is_cut_point(c, next) {
                 best_cut = end;
             }
         }
     }
     match best_sentence {
         Some(end) => text[..end].trim_end().to_owned(),
+        None if best_clause.is_some_and(|i| i * 2 > text[..best_cut.max(1)].len()) => {
+            let cut = best_clause.unwrap_or_default();
+            let mut out = text[..cut].trim_end().to_owned();
+            out.push('…');
+            out
+        }
         None => {
-            let cut = if best_cut == 0 { chars.get(max).map_or(text.len(), |&(i, _)| i) } else { best_cut };
+            let cut = if best_cut == 0 {
+                chars
+                    .get(max.saturating_sub(1))
+                    .map_or(text.len(), |&(i, _)| i)
+            } else {
+                best_cut
+            };
             let mut out = text[..cut].trim_end().to_owned();
             out.push('…');
             out
@@ -110,7 +135,8 @@ pub fn excerpt(text: &str, max: usize) -> String {
 fn is_cut_point(c: char, next: Option<char>) -> bool {
     let Some(next) = next else { return true };
     let joins = |ch: char| matches!(ch, '\u{200D}' | '\u{FE00}'..='\u{FE0F}' | '\u{0300}'..='\u{036F}' | '\u{E0100}'..='\u{E01EF}' | '\u{1F3FB}'..='\u{1F3FF}');
-    let in_word = c.is_ascii_alphanumeric() && (next.is_ascii_alphanumeric() || matches!(next, '.' | ',' | '%'));
+    let in_word = c.is_ascii_alphanumeric()
+        && (next.is_ascii_alphanumeric() || matches!(next, '.' | ',' | '%'));
     !(joins(next) || c == '\u{200D}' || in_word)
 }
 
