@@ -1,0 +1,381 @@
+// The www/ harness: event wiring and the side panels only. Parsing, cleaning, sanitizing and
+// the article's DOM all happen in the wasm package (renderInto); this file never builds or
+// sanitizes HTML strings.
+import init, { renderInto, renderPost, loadPost, version } from "../pkg/finews_reader.js";
+
+const $ = (id) => document.getElementById(id);
+const host = $("article");
+const source = $("source");
+const optionsBox = $("options");
+const errorBox = $("error");
+const statusLine = $("status");
+const fileInput = $("file-input");
+const fileList = $("file-list");
+const progress = $("file-progress");
+const progressLabel = $("file-progress-label");
+const toc = $("toc");
+
+// What is on screen, so option toggles can re-render it.
+let current = { raw: null, name: null };
+let files = [];
+let batch = 0; // bumps on every new batch of files so an older, slower batch stops
+
+// The reader's own time zone, named: the article header shows the post's zone (+08:00).
+const dateFormat = new Intl.DateTimeFormat("zh-CN", {
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZoneName: "short",
+});
+const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
+
+function options() {
+  // (fieldset.elements is a plain HTMLCollection: no RadioNodeList, so query the checked one.)
+  const choice = (name) => optionsBox.querySelector(`input[name="${name}"]:checked`).value;
+  const flag = (name) => optionsBox.querySelector(`input[name="${name}"]`).checked;
+  return {
+    stockCharts: choice("stockCharts"),
+    inlineQuotes: choice("inlineQuotes"),
+    headings: flag("headings"),
+    cjkSpacing: flag("cjkSpacing"),
+  };
+}
+
+function node(tag, text, props = {}) {
+  const el = document.createElement(tag);
+  if (text != null) el.textContent = text;
+  return Object.assign(el, props);
+}
+
+// Only http(s) links from article data become hrefs in the panels.
+function safeHref(url) {
+  try {
+    const parsed = new URL(url, location.href);
+    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function externalLink(text, href) {
+  return node("a", text, { href, target: "_blank", rel: "noopener noreferrer" });
+}
+
+/** Renders `raw` and swaps it in; on failure the previous article stays and the error shows. */
+function render(raw, name) {
+  // Render into a detached element and move the result in only on success, whatever
+  // renderInto does to its target when it throws.
+  const target = document.createElement("div");
+  let article;
+  const started = performance.now();
+  try {
+    article = renderInto(target, raw, options());
+  } catch (err) {
+    showError(err, name);
+    return null;
+  }
+  const micros = (performance.now() - started) * 1000;
+  host.replaceChildren(...target.childNodes);
+  current = { raw, name };
+  hideError();
+  showArticleInfo(article, micros, name);
+  return article;
+}
+
+function showError(err, name) {
+  const code = (err && typeof err === "object" && err.code) || "unknown";
+  const message = (err && err.message) || String(err);
+  errorBox.replaceChildren(
+    node("p", name ? `无法渲染「${name}」` : "无法渲染", { className: "error-title" }),
+    node("p", message, { className: "error-message" }),
+    Object.assign(node("p", "错误代码："), { className: "error-code" }),
+  );
+  errorBox.lastChild.append(node("code", code));
+  errorBox.dataset.code = code;
+  errorBox.hidden = false;
+  statusLine.textContent = "渲染失败，保留上一篇文章";
+}
+
+function hideError() {
+  errorBox.hidden = true;
+  errorBox.replaceChildren();
+  delete errorBox.dataset.code;
+}
+
+function fill(id, ...children) {
+  $(id).replaceChildren(...(children.length ? children : ["—"]));
+}
+
+function chips(values) {
+  return values.map((v) => node("span", v, { className: "chip" }));
+}
+
+function showArticleInfo(article, micros, name) {
+  const time = article.date ? node("time", dateFormat.format(new Date(article.date)), { dateTime: article.date }) : null;
+  fill("meta-date", ...(time ? [time] : []));
+  fill("meta-categories", ...chips(article.categories));
+  fill("meta-tags", ...chips(article.tags));
+
+  const sourceParts = article.source ? [article.source] : [];
+  const original = article.originalUrl && safeHref(article.originalUrl);
+  if (original) sourceParts.push(sourceParts.length ? " · " : "", externalLink("原文", original));
+  fill("meta-source", ...sourceParts.filter(Boolean));
+
+  const { readingMinutes, characters } = article.stats;
+  fill("meta-reading", `约 ${readingMinutes} 分钟 · ${characters.toLocaleString("zh-CN")} 字`);
+  const us = `${Math.round(micros).toLocaleString("zh-CN")} µs`;
+  fill("meta-time", us);
+  statusLine.textContent = `已渲染${name ? `「${name}」` : ""} · ${us}`;
+
+  $("meta-stocks").replaceChildren(
+    ...article.stocks.map((s) => {
+      const label = [node("span", s.market, { className: "badge" }), node("span", s.name ?? s.code, { className: "stock-name" })];
+      if (s.name) label.push(node("span", s.code, { className: "stock-code" }));
+      const href = safeHref(s.quoteUrl);
+      const item = href ? externalLink(null, href) : node("span");
+      item.append(...label);
+      item.title = s.from === "chart" ? "来自 K 线图" : "来自正文";
+      item.dataset.market = s.market;
+      return node("li").appendChild(item).parentNode;
+    }),
+  );
+  if (!article.stocks.length) $("meta-stocks").append(node("li", "无", { className: "none" }));
+
+  $("meta-warnings").replaceChildren(
+    ...article.warnings.map((w) => {
+      const li = node("li");
+      li.append(node("code", w.code), node("span", w.message));
+      return li;
+    }),
+  );
+  if (!article.warnings.length) $("meta-warnings").append(node("li", "无", { className: "none" }));
+
+  toc.replaceChildren(
+    ...article.toc.map((h) => {
+      const link = node("a", h.text, { href: `#${h.id}` });
+      link.dataset.target = h.id;
+      return node("li", null, { className: `level-${h.level}` }).appendChild(link).parentNode;
+    }),
+  );
+  $("toc-empty").hidden = article.toc.length > 0;
+  $("clean-html").textContent = article.html;
+}
+
+// TOC links scroll to the heading inside the article (not any page element that happens to
+// share its id) and move focus there, so keyboard users continue reading from it.
+toc.addEventListener("click", (event) => {
+  const link = event.target.closest("a[data-target]");
+  if (!link) return;
+  const heading = host.querySelector(`[id="${CSS.escape(link.dataset.target)}"]`);
+  if (!heading) return;
+  event.preventDefault();
+  heading.tabIndex = -1;
+  heading.scrollIntoView({ behavior: reducedMotion.matches ? "auto" : "smooth", block: "start" });
+  heading.focus({ preventScroll: true });
+  history.replaceState(null, "", link.hash);
+});
+
+// Option toggles re-render what is on screen at once.
+optionsBox.addEventListener("change", () => {
+  if (current.raw != null) render(current.raw, current.name);
+  if (files.length) refreshFileList();
+});
+
+function renderSource() {
+  render(source.value, "粘贴的文章");
+}
+$("render").addEventListener("click", renderSource);
+source.addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    renderSource();
+  }
+});
+
+function show(raw, name) {
+  if (render(raw, name)) source.value = raw;
+}
+
+// ---- Files: one opens directly; several give a list to pick from. ----
+
+function pick(index) {
+  const entry = files[index];
+  if (!entry) return;
+  for (const button of fileList.querySelectorAll("button")) {
+    button.setAttribute("aria-current", String(Number(button.dataset.index) === index));
+  }
+  if (entry.raw == null) showError(entry.error, entry.name);
+  else show(entry.raw, entry.name);
+}
+
+function fileItem(entry, index) {
+  const button = node("button", null, { type: "button", className: "file" });
+  button.dataset.index = index;
+  button.setAttribute("aria-current", "false");
+  button.append(node("span", entry.title || entry.name, { className: "file-title" }));
+  const detail = entry.error
+    ? `${entry.name} · 错误：${entry.error.code || "unknown"}`
+    : [entry.name, entry.date && dateFormat.format(new Date(entry.date)), entry.warnings && `${entry.warnings} 条警告`]
+        .filter(Boolean)
+        .join(" · ");
+  button.append(node("span", detail, { className: "file-detail" }));
+  if (entry.error) button.classList.add("failed");
+  return node("li").appendChild(button).parentNode;
+}
+
+function summarize(entry) {
+  try {
+    const article = renderPost(entry.raw, options());
+    Object.assign(entry, { title: article.title, date: article.date, warnings: article.warnings.length, error: null });
+  } catch (err) {
+    Object.assign(entry, { title: null, date: null, warnings: 0, error: err });
+  }
+}
+
+// Options change titles (never) but can change warnings and errors: keep the list honest.
+function refreshFileList() {
+  const selected = fileList.querySelector('[aria-current="true"]')?.dataset.index;
+  files.filter((f) => f.raw != null).forEach(summarize);
+  fileList.replaceChildren(...files.map(fileItem));
+  fileList.querySelector(`[data-index="${selected}"]`)?.setAttribute("aria-current", "true");
+}
+
+async function openFiles(list) {
+  const chosen = [...list];
+  if (!chosen.length) return;
+  const mine = ++batch;
+  if (chosen.length === 1) {
+    const [file] = chosen;
+    try {
+      show(await file.text(), file.name);
+    } catch (err) {
+      showError(err, file.name);
+    }
+    return;
+  }
+  files = [];
+  $("files").hidden = false;
+  fileList.replaceChildren();
+  progress.max = chosen.length;
+  progress.value = 0;
+  for (const [index, file] of chosen.entries()) {
+    progressLabel.textContent = `正在处理 ${index + 1} / ${chosen.length}：${file.name}`;
+    const entry = { name: file.name, raw: null };
+    try {
+      entry.raw = await file.text();
+      summarize(entry);
+    } catch (err) {
+      entry.error = err;
+    }
+    if (mine !== batch) return;
+    files.push(entry);
+    fileList.append(fileItem(entry, index));
+    progress.value = index + 1;
+    // Yield between files so the progress bar and the growing list paint.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (mine !== batch) return;
+  }
+  progressLabel.textContent = `已处理 ${chosen.length} 个文件`;
+  const firstGood = files.findIndex((f) => !f.error);
+  pick(firstGood < 0 ? 0 : firstGood);
+}
+
+fileList.addEventListener("click", (event) => {
+  const button = event.target.closest("button[data-index]");
+  if (button) pick(Number(button.dataset.index));
+});
+
+fileInput.addEventListener("change", () => {
+  openFiles(fileInput.files);
+  fileInput.value = ""; // so opening the same file again fires "change" again
+});
+
+const carriesFiles = (event) => event.dataTransfer?.types.includes("Files");
+document.addEventListener("dragover", (event) => {
+  if (!carriesFiles(event)) return;
+  event.preventDefault();
+  event.dataTransfer.dropEffect = "copy";
+  document.body.classList.add("dragging");
+});
+document.addEventListener("dragleave", (event) => {
+  if (!event.relatedTarget) document.body.classList.remove("dragging");
+});
+document.addEventListener("drop", (event) => {
+  document.body.classList.remove("dragging");
+  if (!carriesFiles(event)) return;
+  event.preventDefault();
+  openFiles(event.dataTransfer.files);
+});
+
+// ---- Theme: system by default, a toggle that persists. ----
+
+const themeButton = $("theme-toggle");
+const systemDark = matchMedia("(prefers-color-scheme: dark)");
+const isDark = () => (document.documentElement.dataset.theme ?? (systemDark.matches ? "dark" : "light")) === "dark";
+const syncThemeButton = () => themeButton.setAttribute("aria-pressed", String(isDark()));
+themeButton.addEventListener("click", () => {
+  const theme = isDark() ? "light" : "dark";
+  document.documentElement.dataset.theme = theme;
+  try {
+    localStorage.setItem("finews-theme", theme);
+  } catch {
+    // Not persisted when storage is blocked; the toggle still works for this visit.
+  }
+  syncThemeButton();
+});
+systemDark.addEventListener("change", syncThemeButton);
+syncThemeButton();
+
+// Small screens: the article first, the input panel folded.
+if (matchMedia("(max-width: 52rem)").matches) $("controls").open = false;
+
+// ---- Start: the post named by ?post= (same origin only), else the bundled sample. ----
+
+function codedError(message, code) {
+  return Object.assign(new Error(message), { code });
+}
+
+async function fetchText(url) {
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (err) {
+    throw codedError(`无法获取 ${url}：${err.message}`, "fetch");
+  }
+  if (!response.ok) throw codedError(`无法获取 ${url}：HTTP ${response.status}`, "fetch");
+  return response.text();
+}
+
+async function openPostParam(param) {
+  const url = new URL(param, location.href);
+  if (url.origin !== location.origin) throw codedError(`只能打开同源的文章：${url.href}`, "cross-origin");
+  // loadPost is the package's own fetch-and-render path (its failures carry codes such as
+  // "fetch"); the raw text is read as well so toggles can re-render it and the editor shows it.
+  const text = fetchText(url.href);
+  text.catch(() => {}); // a loadPost failure is the one reported
+  await loadPost(url.href, options());
+  show(await text, decodeURIComponent(url.pathname.split("/").pop()));
+}
+
+async function start() {
+  try {
+    await init();
+  } catch (err) {
+    statusLine.textContent = "WebAssembly 加载失败";
+    showError(err, "finews-reader");
+    return;
+  }
+  $("version").textContent = `v${version()}`;
+  const param = new URLSearchParams(location.search).get("post");
+  try {
+    if (param) await openPostParam(param);
+    else show(await fetchText("samples/seed.md"), "seed.md");
+  } catch (err) {
+    showError(err, param ?? "seed.md");
+  }
+  document.body.dataset.ready = "true"; // the e2e tests wait for this
+}
+
+start();
