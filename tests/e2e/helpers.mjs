@@ -1,0 +1,94 @@
+// Shared set-up of the end-to-end tests: the in-process server, headless Chromium, and a page
+// that records console errors and never touches the network outside the test server.
+import { existsSync, mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serve } from "../../scripts/serve.mjs";
+
+export const repo = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+export const samples = join(repo, "www", "samples");
+export const screenshots = join(repo, "target", "screenshots");
+
+export const SEED_TITLE = "中国人寿江苏省分公司聚焦民生保障 助力提升人民群众幸福指数";
+export const NIO_TITLE = "国内首次！蔚来汽车启用这款“绿色”制冷液 哪些A股公司早有布局？";
+
+/** Fails with a message that says what to do, instead of a blank page and a timeout. */
+export function requirePackage() {
+  const glue = join(repo, "pkg", "finews_reader.js");
+  if (!existsSync(glue) || !existsSync(join(repo, "pkg", "finews_reader_bg.wasm"))) {
+    throw new Error(`${glue} is missing: build the package first (bash scripts/build.sh --dev, or npm test)`);
+  }
+}
+
+// A grey placeholder for the article's remote photos: the tests run offline, and a failed
+// image load would show up as a console error.
+const PLACEHOLDER = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450" viewBox="0 0 800 450"><rect width="800" height="450" fill="#c9ced6"/><path d="M0 450 260 190 420 340 560 230 800 450Z" fill="#aab1bb"/><circle cx="610" cy="120" r="46" fill="#e3e6ea"/></svg>`;
+
+/** Starts the server on a free port and Chromium; `close()` stops both. */
+export async function startHarness() {
+  requirePackage();
+  const server = await serve({ port: 0 });
+  // Playwright gives every launch a fresh temporary profile.
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--headless",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  return {
+    server,
+    browser,
+    url: (path = "") => new URL(path, server.url).href,
+    /**
+     * A fresh context and page. `errors` collects console errors, page errors and failed
+     * requests; the test asserts it is empty at the end.
+     */
+    async open(path = "", contextOptions = {}) {
+      const context = await browser.newContext(contextOptions);
+      const page = await context.newPage();
+      const errors = [];
+      page.on("console", (msg) => {
+        if (msg.type() === "error") errors.push(`console: ${msg.text()}`);
+      });
+      page.on("pageerror", (err) => errors.push(`pageerror: ${err.message}`));
+      page.on("requestfailed", (req) => {
+        // Aborted image loads when a re-render replaces the article are not failures.
+        if (req.failure()?.errorText !== "net::ERR_ABORTED") errors.push(`requestfailed: ${req.url()}`);
+      });
+      await page.route(
+        (url) => url.origin !== new URL(server.url).origin,
+        (route) =>
+          route.request().resourceType() === "image"
+            ? route.fulfill({ status: 200, contentType: "image/svg+xml", body: PLACEHOLDER })
+            : route.abort(),
+      );
+      if (path != null) {
+        await page.goto(new URL(path, server.url).href);
+        await ready(page);
+      }
+      return { page, context, errors };
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** The page sets body[data-ready] once the first post has rendered (or failed). */
+export async function ready(page) {
+  await page.waitForSelector("body[data-ready]", { timeout: 15_000 });
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
