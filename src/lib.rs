@@ -35,7 +35,7 @@ pub mod urls;
 mod writer;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use article::{Article, FrontMatter, Image, Link, Stats, Stock, StockSource, TocEntry};
 pub use clean::{clean, Cleaned};
@@ -72,7 +72,11 @@ pub fn render_post_with(raw: &str, options: &Options) -> Result<Article, Error> 
 ///
 /// # Errors
 /// As [`render_post_with`].
-pub fn render_post_timed(raw: &str, options: &Options, now: &dyn Fn() -> f64) -> Result<Article, Error> {
+pub fn render_post_timed(
+    raw: &str,
+    options: &Options,
+    now: &dyn Fn() -> f64,
+) -> Result<Article, Error> {
     render(raw, options, Some(now))
 }
 
@@ -86,10 +90,13 @@ pub fn render_bytes(raw: &[u8], options: &Options) -> Result<Article, Error> {
         Err(_) => {
             let text = String::from_utf8_lossy(raw);
             let mut article = render_post_with(&text, options)?;
-            article.warnings.insert(0, Warning {
-                code: WarningCode::InvalidText,
-                message: "bytes that are not UTF-8 were replaced".to_owned(),
-            });
+            article.warnings.insert(
+                0,
+                Warning {
+                    code: WarningCode::InvalidText,
+                    message: "bytes that are not UTF-8 were replaced".to_owned(),
+                },
+            );
             Ok(article)
         }
     }
@@ -117,7 +124,10 @@ pub fn parse_front_matter(raw: &str) -> FrontMatter {
 
 fn front_matter_missing(parts: &Parts<'_>, warnings: &mut Warnings) {
     if parts.unclosed_front_matter {
-        warnings.push(WarningCode::FrontMatterUnclosed, "the front matter never closes; the post is read as body");
+        warnings.push(
+            WarningCode::FrontMatterUnclosed,
+            "the front matter never closes; the post is read as body",
+        );
     } else {
         warnings.push(WarningCode::NoFrontMatter, "the post has no front matter");
     }
@@ -134,7 +144,10 @@ impl Stopwatch<'_> {
     fn lap(&mut self, stage: &str) {
         if let Some(now) = self.now {
             let t = now();
-            self.stages.insert(stage.to_owned(), (((t - self.last) * 1000.0).round() / 1000.0).into());
+            self.stages.insert(
+                stage.to_owned(),
+                (((t - self.last) * 1000.0).round() / 1000.0).into(),
+            );
             self.last = t;
         }
     }
@@ -142,12 +155,19 @@ impl Stopwatch<'_> {
 
 fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result<Article, Error> {
     let now = now.filter(|_| options.timings);
-    let mut watch = Stopwatch { now, last: now.map_or(0.0, |f| f()), stages: serde_json::Map::new() };
+    let mut watch = Stopwatch {
+        now,
+        last: now.map_or(0.0, |f| f()),
+        stages: serde_json::Map::new(),
+    };
     let limit = options.limits.max_input_bytes;
     if raw.len() > limit {
-        return Err(Error::TooLarge { size: raw.len(), limit });
+        return Err(Error::TooLarge {
+            size: raw.len(),
+            limit,
+        });
     }
-    if raw.trim().is_empty() {
+    if raw.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(Error::Empty);
     }
     let mut warnings = Warnings::default();
@@ -169,14 +189,21 @@ fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result
 
     let plain = !has_markup(parts.body);
     // A post that is only a `> ` digest shows the digest as its body.
-    let body = if parts.body.is_empty() { parts.digest.as_deref().unwrap_or_default() } else { parts.body };
+    let body = if parts.body.is_empty() {
+        parts.digest.as_deref().unwrap_or_default()
+    } else {
+        parts.body
+    };
     let (body_html, md_limited) = render_markdown(body, options.limits.max_nesting);
     watch.lap("markdown");
     let parsed = parse_html(&body_html, options.limits.max_nesting);
     if md_limited || parsed.nesting_limited {
         warnings.push(
             WarningCode::NestingLimited,
-            format!("elements nested deeper than {} were flattened", options.limits.max_nesting),
+            format!(
+                "elements nested deeper than {} were flattened",
+                options.limits.max_nesting
+            ),
         );
     }
     watch.lap("parse");
@@ -187,18 +214,29 @@ fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result
     }
 
     let text = cleaned.paragraphs.join("\n\n");
-    let digest = parts.digest.clone().or_else(|| (plain && !text.is_empty()).then(|| text.clone()));
+    let digest = parts
+        .digest
+        .clone()
+        .or_else(|| (plain && !text.is_empty()).then(|| text.clone()));
     let source = cleaned
         .source
         .or_else(|| digest.as_deref().and_then(eastmoney::digest_source))
-        .or_else(|| cleaned.paragraphs.last().and_then(|p| eastmoney::digest_source(p)));
+        .or_else(|| {
+            cleaned
+                .paragraphs
+                .last()
+                .and_then(|p| eastmoney::digest_source(p))
+        });
     let mut title = front_matter.title;
     if title.is_empty() {
         title = first_sentence(digest.as_deref().unwrap_or(&text));
         if title.is_empty() && text.is_empty() {
             return Err(Error::NoContent);
         }
-        warnings.push(WarningCode::TitleMissing, "the post has no title; its first sentence stands in");
+        warnings.push(
+            WarningCode::TitleMissing,
+            "the post has no title; its first sentence stands in",
+        );
     }
     let excerpt = excerpt(digest.as_deref().unwrap_or(&text), options.excerpt_length);
     let stats = stats(&cleaned.paragraphs);
@@ -228,7 +266,10 @@ fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result
 
 /// Normalises line endings and refuses binary data; other control characters are dropped.
 fn clean_text(raw: &str, warnings: &mut Warnings) -> Result<String, Error> {
-    let controls = raw.chars().filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')).count();
+    let controls = raw
+        .chars()
+        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        .count();
     if raw.contains('\0') || controls * 10 > raw.chars().count() {
         return Err(Error::Binary);
     }
@@ -236,8 +277,14 @@ fn clean_text(raw: &str, warnings: &mut Warnings) -> Result<String, Error> {
     if controls == 0 {
         return Ok(text);
     }
-    warnings.push(WarningCode::InvalidText, format!("{controls} control characters were removed"));
-    Ok(text.chars().filter(|&c| !c.is_control() || matches!(c, '\n' | '\t')).collect())
+    warnings.push(
+        WarningCode::InvalidText,
+        format!("{controls} control characters were removed"),
+    );
+    Ok(text
+        .chars()
+        .filter(|&c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect())
 }
 
 /// Whether a body holds HTML tags (else it is a plain-text digest).

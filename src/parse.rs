@@ -2,19 +2,18 @@
 //!
 //! html5ever's tree builder scans its stack of open elements for many tags, which makes
 //! deep nesting quadratic (100,000 nested `<div>` take more than 20 s). A token filter
-//! between tokenizer and tree builder drops start tags (never text) once the builder's
-//! real stack of open elements is `max_nesting` deep, so time stays linear.
+//! between tokenizer and tree builder keeps a model of that stack and drops start tags
+//! (never text) while it is `max_nesting` deep, so time stays linear.
 
-use std::borrow::Cow;
-use std::cell::{Cell, Ref};
+use std::cell::{Cell, RefCell};
 
 use ego_tree::NodeId;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
-use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeSink};
-use html5ever::{ns, local_name, Attribute, QualName};
+use html5ever::tree_builder::{ElementFlags, TreeBuilder, TreeSink};
+use html5ever::{local_name, ns, LocalName, QualName, TokenizerResult};
 use scraper::{Html, HtmlTreeSink};
 
 /// A parsed body fragment, and whether the nesting cap had to flatten anything.
@@ -35,7 +34,7 @@ pub struct Parsed {
 /// assert_eq!(parsed.html.root_element().text().collect::<String>(), "深");
 /// ```
 pub fn parse_html(fragment: &str, max_nesting: usize) -> Parsed {
-    let sink = DepthSink { inner: HtmlTreeSink::new(Html::new_fragment()), open: Cell::new(0) };
+    let sink = HtmlTreeSink::new(Html::new_fragment());
     let context = sink.create_element(
         QualName::new(None, ns!(html), local_name!("body")),
         Vec::new(),
@@ -46,14 +45,25 @@ pub fn parse_html(fragment: &str, max_nesting: usize) -> Parsed {
         initial_state: Some(builder.tokenizer_state_for_context_elem(false)),
         ..Default::default()
     };
-    let cap = DepthCap { builder, max: max_nesting, dropped: Cell::new(0), limited: Cell::new(false) };
+    let cap = DepthCap {
+        builder,
+        max: max_nesting.max(1),
+        open: RefCell::new(Vec::new()),
+        dropped: Cell::new(0),
+        limited: Cell::new(false),
+    };
     let tokenizer = Tokenizer::new(cap, opts);
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(fragment));
-    while !matches!(tokenizer.feed(&input), html5ever::TokenizerResult::Done) {}
+    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     tokenizer.end();
-    let DepthCap { builder, limited, .. } = tokenizer.sink;
-    Parsed { html: builder.sink.inner.finish(), nesting_limited: limited.get() }
+    let DepthCap {
+        builder, limited, ..
+    } = tokenizer.sink;
+    Parsed {
+        html: builder.sink.finish(),
+        nesting_limited: limited.get(),
+    }
 }
 
 /// Decodes character references (`&amp;`, `&#x4e2d;`) in a text, as HTML would.
@@ -70,12 +80,61 @@ pub fn decode_entities(text: &str) -> String {
     parse_html(&escaped, 4).html.root_element().text().collect()
 }
 
-/// Drops start tags (and as many end tags after them) while the open stack is full.
+/// Elements that never have content, so never nest.
+const VOID: &[&str] = &[
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img",
+    "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
+];
+
+/// Elements whose start tag closes an open one of the same kind (`<p>a<p>b`, `<li>`).
+const SELF_CLOSING_SIBLINGS: &[&str] = &[
+    "p", "li", "dt", "dd", "option", "tr", "td", "th", "rb", "rt", "rp",
+];
+
+/// A model of the tree builder's stack of open elements, by tag name. It closes less
+/// than the real builder does, so it errs deep: it may cap early, never late.
 struct DepthCap {
-    builder: TreeBuilder<NodeId, DepthSink>,
+    builder: TreeBuilder<NodeId, HtmlTreeSink>,
     max: usize,
+    open: RefCell<Vec<LocalName>>,
     dropped: Cell<usize>,
     limited: Cell<bool>,
+}
+
+impl DepthCap {
+    /// Whether to pass a tag on to the tree builder, updating the model.
+    fn admit(&self, kind: TagKind, name: &LocalName, self_closing: bool) -> bool {
+        let mut open = self.open.borrow_mut();
+        let recent =
+            |open: &Vec<LocalName>| open.iter().rev().take(self.max).position(|n| n == name);
+        match kind {
+            TagKind::StartTag if self_closing || VOID.contains(&&**name) => true,
+            TagKind::StartTag => {
+                if SELF_CLOSING_SIBLINGS.contains(&&**name) && open.last() == Some(name) {
+                    open.pop();
+                }
+                if open.len() >= self.max {
+                    self.dropped.set(self.dropped.get() + 1);
+                    self.limited.set(true);
+                    return false;
+                }
+                open.push(name.clone());
+                true
+            }
+            TagKind::EndTag => match recent(&open) {
+                Some(from_top) => {
+                    let len = open.len() - from_top - 1;
+                    open.truncate(len);
+                    true
+                }
+                None if self.dropped.get() > 0 => {
+                    self.dropped.set(self.dropped.get() - 1);
+                    false
+                }
+                None => true,
+            },
+        }
+    }
 }
 
 impl TokenSink for DepthCap {
@@ -83,17 +142,8 @@ impl TokenSink for DepthCap {
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
         if let Token::TagToken(tag) = &token {
-            match tag.kind {
-                TagKind::StartTag if !tag.self_closing && self.builder.sink.open.get() >= self.max => {
-                    self.dropped.set(self.dropped.get() + 1);
-                    self.limited.set(true);
-                    return TokenSinkResult::Continue;
-                }
-                TagKind::EndTag if self.dropped.get() > 0 => {
-                    self.dropped.set(self.dropped.get() - 1);
-                    return TokenSinkResult::Continue;
-                }
-                _ => {}
+            if !self.admit(tag.kind, &tag.name, tag.self_closing) {
+                return TokenSinkResult::Continue;
             }
         }
         self.builder.process_token(token, line_number)
@@ -104,72 +154,7 @@ impl TokenSink for DepthCap {
     }
 
     fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
-        self.builder.adjusted_current_node_present_but_not_in_html_namespace()
-    }
-}
-
-/// scraper's tree sink, counting the tree builder's open elements (created, less popped).
-struct DepthSink {
-    inner: HtmlTreeSink,
-    open: Cell<usize>,
-}
-
-impl TreeSink for DepthSink {
-    type Output = Html;
-    type Handle = NodeId;
-    type ElemName<'a> = Ref<'a, QualName>;
-
-    fn finish(self) -> Html {
-        self.inner.finish()
-    }
-    fn parse_error(&self, _msg: Cow<'static, str>) {}
-    fn get_document(&self) -> NodeId {
-        self.inner.get_document()
-    }
-    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
-        self.inner.elem_name(target)
-    }
-    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
-        self.open.set(self.open.get() + 1);
-        self.inner.create_element(name, attrs, flags)
-    }
-    fn pop(&self, _node: &NodeId) {
-        self.open.set(self.open.get().saturating_sub(1));
-    }
-    fn create_comment(&self, text: StrTendril) -> NodeId {
-        self.inner.create_comment(text)
-    }
-    fn create_pi(&self, target: StrTendril, data: StrTendril) -> NodeId {
-        self.inner.create_pi(target, data)
-    }
-    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
-        self.inner.append(parent, child)
-    }
-    fn append_based_on_parent_node(&self, element: &NodeId, prev: &NodeId, child: NodeOrText<NodeId>) {
-        self.inner.append_based_on_parent_node(element, prev, child)
-    }
-    fn append_doctype_to_document(&self, name: StrTendril, public_id: StrTendril, system_id: StrTendril) {
-        self.inner.append_doctype_to_document(name, public_id, system_id)
-    }
-    fn get_template_contents(&self, target: &NodeId) -> NodeId {
-        self.inner.get_template_contents(target)
-    }
-    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
-        x == y
-    }
-    fn set_quirks_mode(&self, mode: QuirksMode) {
-        self.inner.set_quirks_mode(mode)
-    }
-    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
-        self.inner.append_before_sibling(sibling, new_node)
-    }
-    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
-        self.inner.add_attrs_if_missing(target, attrs)
-    }
-    fn remove_from_parent(&self, target: &NodeId) {
-        self.inner.remove_from_parent(target)
-    }
-    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
-        self.inner.reparent_children(node, new_parent)
+        self.builder
+            .adjusted_current_node_present_but_not_in_html_namespace()
     }
 }
