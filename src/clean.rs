@@ -41,32 +41,143 @@ pub struct Cleaned {
 
 /// Elements dropped with their content because they could run code or load content.
 const UNSAFE: &[&str] = &[
-    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
-    "button", "select", "textarea", "option", "base", "meta", "link", "portal", "audio",
-    "video", "source", "track", "canvas", "dialog", "noembed", "noframes", "xmp", "plaintext",
+    "script",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "form",
+    "input",
+    "button",
+    "select",
+    "textarea",
+    "option",
+    "base",
+    "meta",
+    "link",
+    "portal",
+    "audio",
+    "video",
+    "source",
+    "track",
+    "canvas",
+    "dialog",
+    "noembed",
+    "noframes",
+    "xmp",
+    "plaintext",
 ];
 
 /// Elements dropped with their content that are merely not article text.
-const QUIET_DROP: &[&str] = &["style", "head", "title", "template", "noscript", "map", "area", "param"];
+const QUIET_DROP: &[&str] = &[
+    "style", "head", "title", "template", "noscript", "map", "area", "param",
+];
 
 /// Elements written out as they are (attributes are checked separately).
 const KEEP: &[&str] = &[
-    "p", "div", "blockquote", "pre", "code", "strong", "em", "u", "s", "del", "ins", "sub",
-    "sup", "small", "mark", "abbr", "q", "cite", "kbd", "ul", "ol", "li", "dl", "dt", "dd",
-    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "figure", "figcaption", "hr",
+    "p",
+    "div",
+    "blockquote",
+    "pre",
+    "code",
+    "strong",
+    "em",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "sub",
+    "sup",
+    "small",
+    "mark",
+    "abbr",
+    "q",
+    "cite",
+    "kbd",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "figure",
+    "figcaption",
+    "hr",
 ];
 
 /// Block elements: they end a paragraph of `text`.
 const BLOCKS: &[&str] = &[
-    "p", "div", "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd", "table", "caption",
-    "tr", "th", "td", "figure", "figcaption", "hr", "h1", "h2", "h3", "h4", "h5", "h6",
-    "section", "article", "header", "footer", "aside", "nav", "main", "center", "address",
+    "p",
+    "div",
+    "blockquote",
+    "pre",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "caption",
+    "tr",
+    "th",
+    "td",
+    "figure",
+    "figcaption",
+    "hr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "main",
+    "center",
+    "address",
 ];
 
 /// Elements removed when nothing visible is left in them.
 const DROP_WHEN_EMPTY: &[&str] = &[
-    "p", "div", "blockquote", "strong", "em", "u", "s", "del", "ins", "sub", "sup", "small",
-    "mark", "q", "cite", "a", "li", "ul", "ol", "figure", "figcaption", "dl", "dt", "dd",
+    "p",
+    "div",
+    "blockquote",
+    "strong",
+    "em",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "sub",
+    "sup",
+    "small",
+    "mark",
+    "q",
+    "cite",
+    "a",
+    "li",
+    "ul",
+    "ol",
+    "figure",
+    "figcaption",
+    "dl",
+    "dt",
+    "dd",
 ];
 
 /// What a class or attribute marks an element as.
@@ -135,7 +246,15 @@ pub fn clean(html: &Html, options: &Options) -> Cleaned {
         }
     }
     walk.out.block_boundary();
-    let Walk { out, stocks, toc, images, source, warnings, .. } = walk;
+    let Walk {
+        out,
+        stocks,
+        toc,
+        images,
+        source,
+        warnings,
+        ..
+    } = walk;
     Cleaned {
         html: out.html,
         paragraphs: out.paragraphs,
@@ -189,7 +308,10 @@ impl Walk<'_> {
             return None;
         }
         if element.attrs().any(|(attr, _)| is_event_handler(attr)) {
-            self.warnings.push(WarningCode::UnsafeContentRemoved, "event-handler attributes were removed");
+            self.warnings.push(
+                WarningCode::UnsafeContentRemoved,
+                "event-handler attributes were removed",
+            );
         }
         match role(el) {
             Some(Role::Source) => {
@@ -246,7 +368,9 @@ impl Walk<'_> {
                 self.out.trim_block_end();
             }
             match frame.checkpoint {
-                Some(checkpoint) if self.out.is_empty_since(checkpoint) => self.out.rollback(checkpoint),
+                Some(checkpoint) if self.out.is_empty_since(checkpoint) => {
+                    self.out.rollback(checkpoint)
+                }
                 _ => self.out.close(tag),
             }
         }
@@ -256,7 +380,10 @@ impl Walk<'_> {
     }
 
     fn unsafe_removed(&mut self, name: &str) {
-        self.warnings.push(WarningCode::UnsafeContentRemoved, format!("<{name}> was removed"));
+        self.warnings.push(
+            WarningCode::UnsafeContentRemoved,
+            format!("<{name}> was removed"),
+        );
     }
 
     /// Content kept, tag dropped (`span`, `font`, unknown elements).
@@ -265,7 +392,11 @@ impl Walk<'_> {
         if block {
             self.out.block_boundary();
         }
-        Frame { tag: None, block, checkpoint: None }
+        Frame {
+            tag: None,
+            block,
+            checkpoint: None,
+        }
     }
 
     /// An allowlisted element, with its allowlisted attributes.
@@ -274,24 +405,39 @@ impl Walk<'_> {
         if block {
             self.out.block_boundary();
         }
-        let checkpoint = DROP_WHEN_EMPTY.contains(&tag).then(|| self.out.checkpoint());
+        let checkpoint = DROP_WHEN_EMPTY
+            .contains(&tag)
+            .then(|| self.out.checkpoint());
         let attrs = kept_attributes(el, tag);
         let attrs: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
         if tag == "hr" {
             self.out.void("hr", &[]);
-            return Frame { tag: None, block, checkpoint: None };
+            return Frame {
+                tag: None,
+                block,
+                checkpoint: None,
+            };
         }
         self.out.open(tag, &attrs);
-        Frame { tag: Some(tag), block, checkpoint }
+        Frame {
+            tag: Some(tag),
+            block,
+            checkpoint,
+        }
     }
 
     /// `<a>` with a safe href; external links get `rel` and `target`.
     fn link(&mut self, el: ElementRef<'_>) -> Frame {
-        let Some(raw) = el.value().attr("href") else { return self.unwrap("a") };
+        let Some(raw) = el.value().attr("href") else {
+            return self.unwrap("a");
+        };
         match urls::safe_url(raw, &self.options.base_url, UrlUse::Link) {
             Some(href) => self.write_link(&href, el.value().attr("title"), None),
             None => {
-                self.warnings.push(WarningCode::UnsafeUrlRemoved, format!("a link to {:?} was removed", truncate(raw)));
+                self.warnings.push(
+                    WarningCode::UnsafeUrlRemoved,
+                    format!("a link to {:?} was removed", truncate(raw)),
+                );
                 self.unwrap("a")
             }
         }
@@ -305,7 +451,8 @@ impl Walk<'_> {
         if let Some(title) = title {
             attrs.push(("title", title));
         }
-        let external = urls::host(href).is_some_and(|host| Some(host) != urls::host(&self.options.base_url));
+        let external =
+            urls::host(href).is_some_and(|host| Some(host) != urls::host(&self.options.base_url));
         if external {
             attrs.push(("rel", "noopener noreferrer"));
             if let Some(target) = &self.options.link_target {
@@ -314,7 +461,11 @@ impl Walk<'_> {
         }
         let checkpoint = self.out.checkpoint();
         self.out.open("a", &attrs);
-        Frame { tag: Some("a"), block: false, checkpoint: Some(checkpoint) }
+        Frame {
+            tag: Some("a"),
+            block: false,
+            checkpoint: Some(checkpoint),
+        }
     }
 
     /// A K-line chart: listed in `stocks`; a chip to its quote page, or nothing.
@@ -325,14 +476,24 @@ impl Walk<'_> {
             .and_then(eastmoney::parse_data_code)
             .or_else(|| el.value().attr("href").and_then(eastmoney::parse_quote_url));
         let Some(id) = id else {
-            self.warnings.push(WarningCode::UnknownWidget, "a stock-chart block without a security code was removed");
+            self.warnings.push(
+                WarningCode::UnknownWidget,
+                "a stock-chart block without a security code was removed",
+            );
             return None;
         };
-        let name = self.names.get(&(id.market_id.clone(), id.code.clone())).cloned();
+        let name = self
+            .names
+            .get(&(id.market_id.clone(), id.code.clone()))
+            .cloned();
         self.add_stock(&id, name, StockSource::Chart);
         if self.options.stock_charts == StockCharts::Chip {
             let label = self.stocks.label(&id);
-            let frame = self.write_link(&eastmoney::quote_url(&id.market_id, &id.code), None, Some("stock-chip"));
+            let frame = self.write_link(
+                &eastmoney::quote_url(&id.market_id, &id.code),
+                None,
+                Some("stock-chip"),
+            );
             self.out.label(&label);
             self.close(frame);
         }
@@ -344,9 +505,17 @@ impl Walk<'_> {
         let id = security_of(el)?;
         let name = text_of(el);
         let name = name.trim();
-        self.add_stock(&id, (!name.is_empty()).then(|| name.to_owned()), StockSource::Inline);
+        self.add_stock(
+            &id,
+            (!name.is_empty()).then(|| name.to_owned()),
+            StockSource::Inline,
+        );
         Some(match self.options.inline_quotes {
-            InlineQuotes::Link => self.write_link(&eastmoney::quote_url(&id.market_id, &id.code), None, Some("stock")),
+            InlineQuotes::Link => self.write_link(
+                &eastmoney::quote_url(&id.market_id, &id.code),
+                None,
+                Some("stock"),
+            ),
             InlineQuotes::Text => self.unwrap("span"),
         })
     }
@@ -412,12 +581,17 @@ impl Walk<'_> {
     fn image(&mut self, el: ElementRef<'_>, caption: Option<String>) {
         let element = el.value();
         let (width_attr, height_attr) = (element.attr("width"), element.attr("height"));
-        let Some(raw) = element.attr("src") else { return };
+        let Some(raw) = element.attr("src") else {
+            return;
+        };
         if eastmoney::is_tracking_image(raw, width_attr, height_attr) {
             return;
         }
         let Some(src) = urls::safe_url(raw, &self.options.base_url, UrlUse::Image) else {
-            self.warnings.push(WarningCode::UnsafeUrlRemoved, format!("an image from {:?} was removed", truncate(raw)));
+            self.warnings.push(
+                WarningCode::UnsafeUrlRemoved,
+                format!("an image from {:?} was removed", truncate(raw)),
+            );
             return;
         };
         let (width, height) = match eastmoney::size_from_file_name(&src) {
@@ -425,8 +599,15 @@ impl Walk<'_> {
             None => (number(width_attr), number(height_attr)),
         };
         let alt = element.attr("alt").map(str::trim).unwrap_or_default();
-        let generic = matches!(alt.to_ascii_lowercase().as_str(), "" | "image" | "img" | "图片" | "photo");
-        let alt = if generic { caption.clone().unwrap_or_default() } else { alt.to_owned() };
+        let generic = matches!(
+            alt.to_ascii_lowercase().as_str(),
+            "" | "image" | "img" | "图片" | "photo"
+        );
+        let alt = if generic {
+            caption.clone().unwrap_or_default()
+        } else {
+            alt.to_owned()
+        };
         let (w, h) = (width.map(|w| w.to_string()), height.map(|h| h.to_string()));
         let mut attrs: Vec<(&str, &str)> = vec![("src", &src), ("alt", &alt)];
         if let (Some(w), Some(h)) = (&w, &h) {
@@ -437,7 +618,13 @@ impl Walk<'_> {
         attrs.push(("decoding", "async"));
         attrs.push(("referrerpolicy", "no-referrer"));
         self.out.void("img", &attrs);
-        self.images.push(Image { src, alt, width, height, caption });
+        self.images.push(Image {
+            src,
+            alt,
+            width,
+            height,
+            caption,
+        });
     }
 }
 
@@ -448,11 +635,16 @@ fn role(el: ElementRef<'_>) -> Option<Role> {
         .find(|(class, _)| element.has_class(class, CaseSensitivity::AsciiCaseInsensitive))
         .map(|&(_, role)| role);
     by_class.or_else(|| {
-        let charted = element.name() == "a" && el.children().any(|c| {
-            ElementRef::wrap(c).is_some_and(|img| {
-                img.value().name() == "img" && img.value().attr("src").is_some_and(|s| eastmoney::is_tracking_image(s, None, None))
-            })
-        });
+        let charted = element.name() == "a"
+            && el.children().any(|c| {
+                ElementRef::wrap(c).is_some_and(|img| {
+                    img.value().name() == "img"
+                        && img
+                            .value()
+                            .attr("src")
+                            .is_some_and(|s| eastmoney::is_tracking_image(s, None, None))
+                })
+            });
         if charted {
             Some(Role::Chart)
         } else if element.attr("data-code").is_some() {
@@ -476,7 +668,9 @@ fn security_of(el: ElementRef<'_>) -> Option<SecurityId> {
 fn quote_names(html: &Html) -> HashMap<(String, String), String> {
     let mut names = HashMap::new();
     for node in html.tree.nodes() {
-        let Some(el) = ElementRef::wrap(node) else { continue };
+        let Some(el) = ElementRef::wrap(node) else {
+            continue;
+        };
         if role(el) != Some(Role::Quote) {
             continue;
         }
@@ -501,14 +695,20 @@ fn is_hidden(el: ElementRef<'_>) -> bool {
         return true;
     }
     element.attr("style").is_some_and(|style| {
-        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         style.contains("display:none") || style.contains("visibility:hidden")
     })
 }
 
 fn is_centered(el: ElementRef<'_>) -> bool {
     let element = el.value();
-    element.attr("align").is_some_and(|a| a.eq_ignore_ascii_case("center"))
+    element
+        .attr("align")
+        .is_some_and(|a| a.eq_ignore_ascii_case("center"))
         || element.attr("style").is_some_and(|style| {
             let style: String = style.chars().filter(|c| !c.is_whitespace()).collect();
             style.to_ascii_lowercase().contains("text-align:center")
@@ -531,8 +731,12 @@ fn only_elements(el: ElementRef<'_>) -> Option<Vec<ElementRef<'_>>> {
 
 /// `<p><strong>小标题</strong></p>`: a short, bold-only paragraph is a section heading.
 fn is_bold_paragraph(el: ElementRef<'_>) -> bool {
-    let Some(children) = only_elements(el) else { return false };
-    let [strong] = children.as_slice() else { return false };
+    let Some(children) = only_elements(el) else {
+        return false;
+    };
+    let [strong] = children.as_slice() else {
+        return false;
+    };
     if !matches!(strong.value().name(), "strong" | "b") {
         return false;
     }
@@ -544,7 +748,9 @@ fn is_bold_paragraph(el: ElementRef<'_>) -> bool {
 /// The one `<img>` a block holds, with nothing else visible.
 fn lone_image(el: ElementRef<'_>) -> Option<ElementRef<'_>> {
     let children = only_elements(el)?;
-    let [img] = children.as_slice() else { return None };
+    let [img] = children.as_slice() else {
+        return None;
+    };
     (img.value().name() == "img").then_some(*img)
 }
 
@@ -558,7 +764,9 @@ fn caption_after(el: ElementRef<'_>) -> Option<ElementRef<'_>> {
     let is_caption = matches!(next.value().name(), "p" | "div")
         && is_centered(next)
         && (1..=100).contains(&text.chars().count())
-        && !next.descendants().any(|d| d.value().as_element().is_some_and(|e| e.name() == "img"));
+        && !next
+            .descendants()
+            .any(|d| d.value().as_element().is_some_and(|e| e.name() == "img"));
     is_caption.then_some(next)
 }
 
@@ -566,12 +774,23 @@ fn caption_after(el: ElementRef<'_>) -> Option<ElementRef<'_>> {
 fn kept_attributes(el: ElementRef<'_>, tag: &str) -> Vec<(&'static str, String)> {
     let element = el.value();
     let small_number = |name: &'static str| {
-        element.attr(name).and_then(|v| v.trim().parse::<u16>().ok()).filter(|&n| n <= 1000).map(|n| (name, n.to_string()))
+        element
+            .attr(name)
+            .and_then(|v| v.trim().parse::<u16>().ok())
+            .filter(|&n| n <= 1000)
+            .map(|n| (name, n.to_string()))
     };
     match tag {
-        "td" | "th" => [small_number("colspan"), small_number("rowspan")].into_iter().flatten().collect(),
+        "td" | "th" => [small_number("colspan"), small_number("rowspan")]
+            .into_iter()
+            .flatten()
+            .collect(),
         "ol" => small_number("start").into_iter().collect(),
-        "abbr" => element.attr("title").map(|t| ("title", t.to_owned())).into_iter().collect(),
+        "abbr" => element
+            .attr("title")
+            .map(|t| ("title", t.to_owned()))
+            .into_iter()
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -579,7 +798,10 @@ fn kept_attributes(el: ElementRef<'_>, tag: &str) -> Vec<(&'static str, String)>
 /// All text below a node, in document order, without recursion.
 fn text_of(el: ElementRef<'_>) -> String {
     let node: NodeRef<'_, Node> = *el;
-    node.descendants().filter_map(|n| n.value().as_text()).map(|t| &**t).collect()
+    node.descendants()
+        .filter_map(|n| n.value().as_text())
+        .map(|t| &**t)
+        .collect()
 }
 
 fn collapse_spaces(text: &str) -> String {
@@ -587,7 +809,12 @@ fn collapse_spaces(text: &str) -> String {
 }
 
 fn number(value: Option<&str>) -> Option<u32> {
-    value?.trim().trim_end_matches("px").parse().ok().filter(|&n| n > 0 && n < 100_000)
+    value?
+        .trim()
+        .trim_end_matches("px")
+        .parse()
+        .ok()
+        .filter(|&n| n > 0 && n < 100_000)
 }
 
 fn truncate(text: &str) -> String {

@@ -23,7 +23,10 @@ const MARKETS: &[(&str, &str)] = &[
 
 /// The market (`SH`, `HK` …) of an EastMoney market id, if known.
 pub fn market_name(id: &str) -> Option<&'static str> {
-    MARKETS.iter().find(|(known, _)| *known == id).map(|(_, name)| *name)
+    MARKETS
+        .iter()
+        .find(|(known, _)| *known == id)
+        .map(|(_, name)| *name)
 }
 
 /// The quote page of a security, on https (EastMoney serves it).
@@ -41,7 +44,9 @@ pub struct SecurityId {
 }
 
 fn valid_code(code: &str) -> bool {
-    !code.is_empty() && code.len() <= 16 && code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    !code.is_empty()
+        && code.len() <= 16
+        && code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 fn valid_market(id: &str) -> bool {
@@ -50,8 +55,10 @@ fn valid_market(id: &str) -> bool {
 
 fn security(market_id: &str, code: &str) -> Option<SecurityId> {
     let (market_id, code) = (market_id.trim(), code.trim());
-    (valid_market(market_id) && valid_code(code))
-        .then(|| SecurityId { market_id: market_id.to_owned(), code: code.to_owned() })
+    (valid_market(market_id) && valid_code(code)).then(|| SecurityId {
+        market_id: market_id.to_owned(),
+        code: code.to_owned(),
+    })
 }
 
 /// Reads a `data-code`: `code|mkt|type` on charts, `mkt,code` inline.
@@ -83,7 +90,9 @@ pub fn parse_quote_url(href: &str) -> Option<SecurityId> {
 /// K-line chart images carry a tracking token; 1×1 images are beacons.
 pub fn is_tracking_image(src: &str, width: Option<&str>, height: Option<&str>) -> bool {
     let tiny = |v: Option<&str>| v.is_some_and(|v| matches!(v.trim(), "0" | "1" | "0px" | "1px"));
-    src.contains("webquoteklinepic.eastmoney.com") || src.contains("GetPic.aspx") || (tiny(width) && tiny(height))
+    src.contains("webquoteklinepic.eastmoney.com")
+        || src.contains("GetPic.aspx")
+        || (tiny(width) && tiny(height))
 }
 
 /// Width and height from an EastMoney CDN file name: `D24676903417074885805_w800h555.jpg`.
@@ -111,7 +120,10 @@ pub fn size_from_file_name(src: &str) -> Option<(u32, u32)> {
 /// assert_eq!(source_name("(中证网)").as_deref(), Some("中证网"));
 /// ```
 pub fn source_name(line: &str) -> Option<String> {
-    let inner = line.trim().trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+    let inner = line
+        .trim()
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
     let name = ["文章来源：", "文章来源:", "来源：", "来源:"]
         .iter()
         .find_map(|prefix| inner.trim().strip_prefix(prefix))
@@ -156,7 +168,14 @@ pub(crate) struct StockList {
 }
 
 impl StockList {
-    pub(crate) fn add(&mut self, id: &SecurityId, name: Option<String>, from: StockSource, max: usize, warnings: &mut Warnings) {
+    pub(crate) fn add(
+        &mut self,
+        id: &SecurityId,
+        name: Option<String>,
+        from: StockSource,
+        max: usize,
+        warnings: &mut Warnings,
+    ) {
         let key = (id.market_id.clone(), id.code.clone());
         if let Some(&i) = self.index.get(&key) {
             let stock = &mut self.stocks[i];
@@ -168,13 +187,19 @@ impl StockList {
         if self.stocks.len() >= max {
             if !self.limited {
                 self.limited = true;
-                warnings.push(WarningCode::StocksLimited, format!("only the first {max} securities are listed"));
+                warnings.push(
+                    WarningCode::StocksLimited,
+                    format!("only the first {max} securities are listed"),
+                );
             }
             return;
         }
         let market = market_name(&id.market_id).map_or_else(
             || {
-                warnings.push(WarningCode::UnknownMarket, format!("unknown EastMoney market id {}", id.market_id));
+                warnings.push(
+                    WarningCode::UnknownMarket,
+                    format!("unknown EastMoney market id {}", id.market_id),
+                );
                 id.market_id.clone()
             },
             str::to_owned,
@@ -193,7 +218,12 @@ impl StockList {
     pub(crate) fn label(&self, id: &SecurityId) -> String {
         let key = (id.market_id.clone(), id.code.clone());
         match self.index.get(&key).map(|&i| &self.stocks[i]) {
-            Some(Stock { name: Some(name), code, market, .. }) => format!("{name} {code}.{market}"),
+            Some(Stock {
+                name: Some(name),
+                code,
+                market,
+                ..
+            }) => format!("{name} {code}.{market}"),
             Some(Stock { code, market, .. }) => format!("{code}.{market}"),
             None => id.code.clone(),
         }

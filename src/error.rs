@@ -105,7 +105,11 @@ pub(crate) struct Warnings(Vec<Warning>);
 impl Warnings {
     pub(crate) fn push(&mut self, code: WarningCode, message: impl Into<String>) {
         let message = message.into();
-        if !self.0.iter().any(|w| w.code == code && w.message == message) {
+        if !self
+            .0
+            .iter()
+            .any(|w| w.code == code && w.message == message)
+        {
             self.0.push(Warning { code, message });
         }
     }

@@ -34,16 +34,29 @@ pub(crate) fn from_map(map: Map<String, Value>, mut warnings: Warnings) -> Front
     let mut categories = list(map.get("categories"));
     categories.extend(list(map.get("category")));
     let tags = list(map.get("tags"));
-    FrontMatter { title, date, categories, tags, front_matter: map, warnings: warnings.into_vec() }
+    FrontMatter {
+        title,
+        date,
+        categories,
+        tags,
+        front_matter: map,
+        warnings: warnings.into_vec(),
+    }
 }
 
 fn read_map(yaml: &str, warnings: &mut Warnings) -> Map<String, Value> {
     match YamlLoader::load_from_str(yaml) {
         Ok(docs) => match docs.into_iter().next() {
-            Some(Yaml::Hash(hash)) => to_json(Yaml::Hash(hash)).as_object().cloned().unwrap_or_default(),
+            Some(Yaml::Hash(hash)) => to_json(Yaml::Hash(hash))
+                .as_object()
+                .cloned()
+                .unwrap_or_default(),
             None | Some(Yaml::Null) => Map::new(),
             Some(other) => {
-                warnings.push(WarningCode::FrontMatterRecovered, "the front matter is not a mapping");
+                warnings.push(
+                    WarningCode::FrontMatterRecovered,
+                    "the front matter is not a mapping",
+                );
                 let mut map = Map::new();
                 map.insert("value".to_owned(), to_json(other));
                 map
@@ -75,14 +88,20 @@ fn read_entries(yaml: &str, warnings: &mut Warnings) -> Map<String, Value> {
     for entry in &entries {
         let Some((key, raw_value)) = entry.split_once(':') else {
             if !entry.trim().is_empty() {
-                warnings.push(WarningCode::FrontMatterLineSkipped, format!("not a `key: value` line: {}", truncate(entry)));
+                warnings.push(
+                    WarningCode::FrontMatterLineSkipped,
+                    format!("not a `key: value` line: {}", truncate(entry)),
+                );
             }
             continue;
         };
         let key = key.trim().trim_matches(['"', '\'']).to_owned();
         let value = match YamlLoader::load_from_str(entry) {
             Ok(docs) => match docs.into_iter().next() {
-                Some(Yaml::Hash(hash)) => hash.into_iter().next().map_or(Value::Null, |(_, v)| to_json(v)),
+                Some(Yaml::Hash(hash)) => hash
+                    .into_iter()
+                    .next()
+                    .map_or(Value::Null, |(_, v)| to_json(v)),
                 _ => Value::String(unquote(raw_value)),
             },
             Err(_) => Value::String(unquote(raw_value)),
@@ -111,7 +130,11 @@ fn to_json(yaml: Yaml) -> Value {
     match yaml {
         Yaml::String(s) => Value::String(s),
         Yaml::Integer(i) => Value::Number(i.into()),
-        Yaml::Real(r) => r.parse::<f64>().ok().and_then(Number::from_f64).map_or(Value::String(r), Value::Number),
+        Yaml::Real(r) => r
+            .parse::<f64>()
+            .ok()
+            .and_then(Number::from_f64)
+            .map_or(Value::String(r), Value::Number),
         Yaml::Boolean(b) => Value::Bool(b),
         Yaml::Array(items) => Value::Array(items.into_iter().map(to_json).collect()),
         Yaml::Hash(hash) => Value::Object(
@@ -135,9 +158,17 @@ fn scalar_text(value: &Value) -> String {
 /// Jekyll splits a string of categories or tags on spaces; a list is taken as it is.
 fn list(value: Option<&Value>) -> Vec<String> {
     match value {
-        Some(Value::Array(items)) => items.iter().map(scalar_text).map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(scalar_text)
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect(),
         Some(Value::Null) | None => Vec::new(),
-        Some(other) => scalar_text(other).split_whitespace().map(str::to_owned).collect(),
+        Some(other) => scalar_text(other)
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect(),
     }
 }
 
@@ -145,14 +176,22 @@ fn read_date(value: Option<&Value>, warnings: &mut Warnings) -> Option<String> {
     let text = value.map(scalar_text).unwrap_or_default();
     let text = text.trim();
     // `date:  +0800` is an empty date with the zone left over.
-    if text.is_empty() || text.trim_start_matches(['+', '-']).bytes().all(|b| b.is_ascii_digit() || b == b':') {
+    if text.is_empty()
+        || text
+            .trim_start_matches(['+', '-'])
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b':')
+    {
         warnings.push(WarningCode::DateMissing, "the post has no date");
         return None;
     }
     match parse_date(text) {
         Some(date) => Some(date.to_rfc3339_opts(SecondsFormat::Secs, false)),
         None => {
-            warnings.push(WarningCode::DateInvalid, format!("the date {text:?} could not be read"));
+            warnings.push(
+                WarningCode::DateInvalid,
+                format!("the date {text:?} could not be read"),
+            );
             None
         }
     }
@@ -162,7 +201,12 @@ fn read_date(value: Option<&Value>, warnings: &mut Warnings) -> Option<String> {
 fn parse_date(text: &str) -> Option<DateTime<FixedOffset>> {
     let site = FixedOffset::east_opt(SITE_OFFSET_SECONDS)?;
     let text = text.replacen('T', " ", 1);
-    for format in ["%Y-%m-%d %H:%M:%S%.f %z", "%Y-%m-%d %H:%M:%S%.f%:z", "%Y-%m-%d %H:%M:%S%.f%z", "%Y-%m-%d %H:%M %z"] {
+    for format in [
+        "%Y-%m-%d %H:%M:%S%.f %z",
+        "%Y-%m-%d %H:%M:%S%.f%:z",
+        "%Y-%m-%d %H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M %z",
+    ] {
         if let Ok(date) = DateTime::parse_from_str(&text, format) {
             return Some(date);
         }
@@ -174,7 +218,11 @@ fn parse_date(text: &str) -> Option<DateTime<FixedOffset>> {
     let naive = ["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M"]
         .iter()
         .find_map(|format| NaiveDateTime::parse_from_str(&text, format).ok())
-        .or_else(|| NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok()?.and_hms_opt(0, 0, 0))?;
+        .or_else(|| {
+            NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+                .ok()?
+                .and_hms_opt(0, 0, 0)
+        })?;
     naive.and_local_timezone(site).single()
 }
 
@@ -209,7 +257,9 @@ mod tests {
 
     #[test]
     fn lists_and_other_keys_are_kept() {
-        let fm = parse_front_matter_yaml("categories: [a, b]\ntags:\n  - 东财\n  - 滚动\nlayout: post\nn: 3");
+        let fm = parse_front_matter_yaml(
+            "categories: [a, b]\ntags:\n  - 东财\n  - 滚动\nlayout: post\nn: 3",
+        );
         assert_eq!(fm.categories, ["a", "b"]);
         assert_eq!(fm.tags, ["东财", "滚动"]);
         assert_eq!(fm.front_matter["layout"], "post");
@@ -218,7 +268,8 @@ mod tests {
 
     #[test]
     fn invalid_yaml_keeps_the_other_keys() {
-        let fm = parse_front_matter_yaml("layout: post\ntitle: \"“股王”说\"涨\"\"\ncategories: emnews");
+        let fm =
+            parse_front_matter_yaml("layout: post\ntitle: \"“股王”说\"涨\"\"\ncategories: emnews");
         assert_eq!(fm.title, "“股王”说\"涨\"");
         assert_eq!(fm.categories, ["emnews"]);
         assert_eq!(fm.front_matter["layout"], "post");

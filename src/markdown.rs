@@ -67,7 +67,12 @@ fn container_prefix(line: &str) -> (Vec<usize>, usize) {
             Some(b'0'..=b'9') => {
                 let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
                 match bytes.get(i + digits) {
-                    Some(b'.' | b')') if digits <= 9 && matches!(bytes.get(i + digits + 1), Some(b' ' | b'\t')) => i + digits + 1,
+                    Some(b'.' | b')')
+                        if digits <= 9
+                            && matches!(bytes.get(i + digits + 1), Some(b' ' | b'\t')) =>
+                    {
+                        i + digits + 1
+                    }
                     _ => break,
                 }
             }
@@ -105,7 +110,11 @@ pub fn parse_trailer(trailer: &str, base_url: &str) -> Trailer {
     let mut open: Option<(LinkType, String, String)> = None;
     for event in Parser::new_ext(trailer, md_options()) {
         match event {
-            Event::Start(Tag::Link { link_type, dest_url, .. }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
                 open = Some((link_type, dest_url.into_string(), String::new()));
             }
             Event::Text(text) | Event::Code(text) => {
@@ -114,12 +123,19 @@ pub fn parse_trailer(trailer: &str, base_url: &str) -> Trailer {
                 }
             }
             Event::End(TagEnd::Link) => {
-                let Some((link_type, dest, text)) = open.take() else { continue };
-                let Some(href) = urls::safe_url(&dest, base_url, UrlUse::Link) else { continue };
+                let Some((link_type, dest, text)) = open.take() else {
+                    continue;
+                };
+                let Some(href) = urls::safe_url(&dest, base_url, UrlUse::Link) else {
+                    continue;
+                };
                 if link_type == LinkType::Autolink && result.original_url.is_none() {
                     result.original_url = Some(urls::upgrade(&href));
                 } else if link_type != LinkType::Autolink {
-                    result.links.push(Link { text: text.trim().to_owned(), href });
+                    result.links.push(Link {
+                        text: text.trim().to_owned(),
+                        href,
+                    });
                 }
             }
             _ => {}
@@ -148,9 +164,15 @@ mod tests {
 
     #[test]
     fn relative_links_resolve_against_base() {
-        let trailer = parse_trailer("[返回首页](../)｜[返回东财滚动新闻](./emnews/)", "https://finews.withounder.com/");
+        let trailer = parse_trailer(
+            "[返回首页](../)｜[返回东财滚动新闻](./emnews/)",
+            "https://finews.withounder.com/",
+        );
         assert_eq!(trailer.links[0].href, "https://finews.withounder.com/");
-        assert_eq!(trailer.links[1].href, "https://finews.withounder.com/emnews/");
+        assert_eq!(
+            trailer.links[1].href,
+            "https://finews.withounder.com/emnews/"
+        );
         assert_eq!(trailer.links[1].text, "返回东财滚动新闻");
     }
 }

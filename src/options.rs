@@ -83,6 +83,10 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_input_bytes: 16 << 20, max_nesting: 128, max_stocks: 500 }
+        Limits {
+            max_input_bytes: 16 << 20,
+            max_nesting: 128,
+            max_stocks: 500,
+        }
     }
 }

@@ -51,7 +51,13 @@ pub fn split(text: &str) -> Parts<'_> {
     let (front_matter, unclosed_front_matter, rest) = split_front_matter(text);
     let (rest, trailer) = split_trailer(rest);
     let (digest, body) = split_digest(rest);
-    Parts { front_matter, unclosed_front_matter, digest, body: body.trim(), trailer }
+    Parts {
+        front_matter,
+        unclosed_front_matter,
+        digest,
+        body: body.trim(),
+        trailer,
+    }
 }
 
 fn is_fence(line: &str) -> bool {
@@ -63,7 +69,9 @@ fn split_front_matter(text: &str) -> (Option<&str>, bool, &str) {
     let start = text.len() - text.trim_start().len();
     let start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let mut lines = text[start..].split_inclusive('\n');
-    let Some(first) = lines.next() else { return (None, false, text) };
+    let Some(first) = lines.next() else {
+        return (None, false, text);
+    };
     if !is_fence(first) {
         return (None, false, text);
     }
@@ -110,12 +118,10 @@ fn is_trailer_line(line: &str) -> bool {
         return inner.is_empty() || (inner.contains("://") && !inner.contains([' ', '<', '>']));
     }
     line.starts_with("[返回")
-        && line
-            .split(['｜', '|'])
-            .all(|link| {
-                let link = link.trim();
-                link.starts_with('[') && link.ends_with(')') && link.contains("](")
-            })
+        && line.split(['｜', '|']).all(|link| {
+            let link = link.trim();
+            link.starts_with('[') && link.ends_with(')') && link.contains("](")
+        })
 }
 
 /// A digest is a run of `>` lines at the start of the body.
@@ -124,7 +130,9 @@ fn split_digest(body: &str) -> (Option<String>, &str) {
     let mut end = 0;
     let mut digest = String::new();
     for line in body.split_inclusive('\n') {
-        let Some(quoted) = line.trim_start().strip_prefix('>') else { break };
+        let Some(quoted) = line.trim_start().strip_prefix('>') else {
+            break;
+        };
         let quoted = quoted.trim();
         if !quoted.is_empty() {
             if !digest.is_empty() {
@@ -161,9 +169,13 @@ mod tests {
 
     #[test]
     fn trailer_with_empty_autolink_and_two_link_lines() {
-        let parts = split("---\n---\n正文。\n\n<>\n\n[返回首页](../)\n[返回东财滚动新闻](./emnews/)");
+        let parts =
+            split("---\n---\n正文。\n\n<>\n\n[返回首页](../)\n[返回东财滚动新闻](./emnews/)");
         assert_eq!(parts.body, "正文。");
-        assert_eq!(parts.trailer, "<>\n\n[返回首页](../)\n[返回东财滚动新闻](./emnews/)");
+        assert_eq!(
+            parts.trailer,
+            "<>\n\n[返回首页](../)\n[返回东财滚动新闻](./emnews/)"
+        );
     }
 
     #[test]

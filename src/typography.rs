@@ -18,7 +18,9 @@ pub fn is_word_char(c: char) -> bool {
 /// A Latin word is spaced from CJK only if it has a letter: numbers with units
 /// (`2021年`, `120万`, `17.32亿元`) stay together, as Chinese news style writes them.
 pub fn word_takes_space(word: &str) -> bool {
-    word.chars().any(|c| c.is_ascii_alphabetic()) && !word.contains("://") && !word.starts_with("www.")
+    word.chars().any(|c| c.is_ascii_alphabetic())
+        && !word.contains("://")
+        && !word.starts_with("www.")
 }
 
 /// Inserts a space between CJK and Latin words, as pangu does, but never next to
@@ -113,5 +115,9 @@ pub fn slug(text: &str) -> String {
         }
     }
     let id = id.trim_end_matches('-');
-    if id.is_empty() { "section".to_owned() } else { id.to_owned() }
+    if id.is_empty() {
+        "section".to_owned()
+    } else {
+        id.to_owned()
+    }
 }

@@ -40,7 +40,10 @@ pub fn safe_url(raw: &str, base: &str, usage: UrlUse) -> Option<String> {
         UrlUse::Image => IMAGE_SCHEMES,
     };
     if let Some(scheme) = scheme(&url) {
-        return allowed.iter().any(|s| s.eq_ignore_ascii_case(scheme)).then(|| encode(&url));
+        return allowed
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(scheme))
+            .then(|| encode(&url));
     }
     resolve(&url, base)
 }
@@ -51,8 +54,9 @@ fn scheme(url: &str) -> Option<&str> {
     let scheme = &url[..end];
     let mut chars = scheme.chars();
     let first = chars.next()?;
-    (first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
-        .then_some(scheme)
+    (first.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+    .then_some(scheme)
 }
 
 /// Resolves a relative reference against `base` (RFC 3986 §5); `None` if either is malformed.
@@ -73,7 +77,12 @@ pub fn resolve(reference: &str, base: &str) -> Option<String> {
 fn encode(url: &str) -> String {
     let mut out = String::with_capacity(url.len());
     for byte in url.bytes() {
-        if byte.is_ascii_graphic() && !matches!(byte, b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}') {
+        if byte.is_ascii_graphic()
+            && !matches!(
+                byte,
+                b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}'
+            )
+        {
             out.push(byte as char);
         } else {
             out.push_str(&format!("%{byte:02X}"));
@@ -93,7 +102,9 @@ pub fn host(url: &str) -> Option<String> {
 /// `http://` → `https://` for hosts known to serve https.
 pub fn upgrade(url: &str) -> String {
     match url.strip_prefix("http://") {
-        Some(rest) if host(url).is_some_and(|h| h == "eastmoney.com" || h.ends_with(".eastmoney.com")) => {
+        Some(rest)
+            if host(url).is_some_and(|h| h == "eastmoney.com" || h.ends_with(".eastmoney.com")) =>
+        {
             format!("https://{rest}")
         }
         _ => url.to_owned(),

@@ -39,7 +39,10 @@ impl Writer {
     }
 
     pub(crate) fn checkpoint(&self) -> Checkpoint {
-        Checkpoint { html_len: self.html.len(), marks: self.marks }
+        Checkpoint {
+            html_len: self.html.len(),
+            marks: self.marks,
+        }
     }
 
     pub(crate) fn is_empty_since(&self, checkpoint: Checkpoint) -> bool {
@@ -49,7 +52,10 @@ impl Writer {
     /// Removes what was written since `checkpoint` (an element with nothing visible in it).
     pub(crate) fn rollback(&mut self, checkpoint: Checkpoint) {
         self.html.truncate(checkpoint.html_len);
-        if self.pending_space.is_some_and(|(at, _)| at > checkpoint.html_len) {
+        if self
+            .pending_space
+            .is_some_and(|(at, _)| at > checkpoint.html_len)
+        {
             self.pending_space = None;
         }
     }
@@ -172,7 +178,9 @@ impl Writer {
 
     /// Writes the collapsed white space before `next`, where it was seen.
     fn flush_space(&mut self, next: Option<char>) {
-        let Some((at, newline)) = self.pending_space.take() else { return };
+        let Some((at, newline)) = self.pending_space.take() else {
+            return;
+        };
         let soft_cjk_wrap = newline && self.prev.is_some_and(is_cjk) && next.is_some_and(is_cjk);
         if self.at_block_start || soft_cjk_wrap {
             return;
