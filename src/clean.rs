@@ -200,6 +200,9 @@ const ROLES: &[(&str, Role)] = &[
     ("em_stock_key_common", Role::Quote),
     ("infokey", Role::Keyword),
     ("em_media", Role::Source),
+    // Our own output, so that rendering it again changes nothing.
+    ("stock-chip", Role::Chart),
+    ("stock", Role::Quote),
 ];
 
 /// Cleans and sanitizes a parsed body.

@@ -22,6 +22,7 @@
 
 mod article;
 mod clean;
+pub mod contract;
 pub mod eastmoney;
 mod error;
 mod front_matter;

@@ -15,6 +15,9 @@ fn render(input: &str, options: &Options) -> (String, String) {
         Ok(article) => {
             common::assert_html_contract(&article.html);
             common::assert_ammonia_agrees(&article.html);
+            if !article.html.is_empty() {
+                common::assert_idempotent(&article.html, options);
+            }
             let json = serde_json::to_string_pretty(&article).expect("an Article serializes");
             (json + "\n", article.html + "\n")
         }
