@@ -29,6 +29,11 @@ const dateFormat = new Intl.DateTimeFormat("zh-CN", {
   minute: "2-digit",
   timeZoneName: "short",
 });
+// Intl throws on an invalid Date: show such a value as it came.
+function localDate(iso) {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+}
 const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
 
 function options() {
@@ -59,6 +64,12 @@ function safeHref(url) {
   }
 }
 
+function listItem(child, className = "") {
+  const li = node("li", null, { className });
+  li.append(child);
+  return li;
+}
+
 function externalLink(text, href) {
   return node("a", text, { href, target: "_blank", rel: "noopener noreferrer" });
 }
@@ -87,12 +98,13 @@ function render(raw, name) {
 function showError(err, name) {
   const code = (err && typeof err === "object" && err.code) || "unknown";
   const message = (err && err.message) || String(err);
+  const codeLine = node("p", "错误代码：", { className: "error-code" });
+  codeLine.append(node("code", code));
   errorBox.replaceChildren(
     node("p", name ? `无法渲染「${name}」` : "无法渲染", { className: "error-title" }),
     node("p", message, { className: "error-message" }),
-    Object.assign(node("p", "错误代码："), { className: "error-code" }),
+    codeLine,
   );
-  errorBox.lastChild.append(node("code", code));
   errorBox.dataset.code = code;
   errorBox.hidden = false;
   statusLine.textContent = "渲染失败，保留上一篇文章";
@@ -113,7 +125,7 @@ function chips(values) {
 }
 
 function showArticleInfo(article, micros, name) {
-  const time = article.date ? node("time", dateFormat.format(new Date(article.date)), { dateTime: article.date }) : null;
+  const time = article.date ? node("time", localDate(article.date), { dateTime: article.date }) : null;
   fill("meta-date", ...(time ? [time] : []));
   fill("meta-categories", ...chips(article.categories));
   fill("meta-tags", ...chips(article.tags));
@@ -138,7 +150,7 @@ function showArticleInfo(article, micros, name) {
       item.append(...label);
       item.title = s.from === "chart" ? "来自 K 线图" : "来自正文";
       item.dataset.market = s.market;
-      return node("li").appendChild(item).parentNode;
+      return listItem(item);
     }),
   );
   if (!article.stocks.length) $("meta-stocks").append(node("li", "无", { className: "none" }));
@@ -156,7 +168,7 @@ function showArticleInfo(article, micros, name) {
     ...article.toc.map((h) => {
       const link = node("a", h.text, { href: `#${h.id}` });
       link.dataset.target = h.id;
-      return node("li", null, { className: `level-${h.level}` }).appendChild(link).parentNode;
+      return listItem(link, `level-${h.level}`);
     }),
   );
   $("toc-empty").hidden = article.toc.length > 0;
@@ -194,8 +206,11 @@ source.addEventListener("keydown", (event) => {
   }
 });
 
+/** Renders a post from a file or URL and puts its source in the editor. */
 function show(raw, name) {
-  if (render(raw, name)) source.value = raw;
+  const article = render(raw, name);
+  if (article) source.value = raw;
+  return article;
 }
 
 // ---- Files: one opens directly; several give a list to pick from. ----
@@ -203,11 +218,12 @@ function show(raw, name) {
 function pick(index) {
   const entry = files[index];
   if (!entry) return;
+  // A file that fails shows its error; the list keeps marking the article still on screen.
+  if (entry.raw == null) return showError(entry.error, entry.name);
+  if (!show(entry.raw, entry.name)) return;
   for (const button of fileList.querySelectorAll("button")) {
     button.setAttribute("aria-current", String(Number(button.dataset.index) === index));
   }
-  if (entry.raw == null) showError(entry.error, entry.name);
-  else show(entry.raw, entry.name);
 }
 
 function fileItem(entry, index) {
@@ -217,12 +233,12 @@ function fileItem(entry, index) {
   button.append(node("span", entry.title || entry.name, { className: "file-title" }));
   const detail = entry.error
     ? `${entry.name} · 错误：${entry.error.code || "unknown"}`
-    : [entry.name, entry.date && dateFormat.format(new Date(entry.date)), entry.warnings && `${entry.warnings} 条警告`]
+    : [entry.name, entry.date && localDate(entry.date), entry.warnings && `${entry.warnings} 条警告`]
         .filter(Boolean)
         .join(" · ");
   button.append(node("span", detail, { className: "file-detail" }));
   if (entry.error) button.classList.add("failed");
-  return node("li").appendChild(button).parentNode;
+  return listItem(button);
 }
 
 function summarize(entry) {
@@ -257,6 +273,7 @@ async function openFiles(list) {
   }
   files = [];
   $("files").hidden = false;
+  $("controls").open = true; // the list lives in the input panel, folded on small screens
   fileList.replaceChildren();
   progress.max = chosen.length;
   progress.value = 0;

@@ -200,6 +200,8 @@ describe("posts from elsewhere", () => {
     await page.locator("#file-list button").nth(2).click();
     assert.equal(await page.locator("#error code").textContent(), "empty");
     assert.equal(await h1(page), STEEL_TITLE);
+    assert.equal(await page.locator("#file-list button").nth(1).getAttribute("aria-current"), "true", "the list marks what is on screen");
+    assert.equal(await page.locator("#file-list button").nth(2).getAttribute("aria-current"), "false");
 
     // The untitled post: title from the digest, its warnings in the metadata panel.
     await page.locator("#file-list button").nth(3).click();
