@@ -1,27 +1,532 @@
 //! The JS binding: the only module with wasm-bindgen, js-sys, web-sys or gloo types.
+//!
+//! One object in, one object out: every export takes a string and an optional options
+//! bag and returns a plain `Article` object (serde-wasm-bindgen, JSON-compatible), so
+//! nothing Rust-owned crosses the boundary and there is nothing to `.free()`.
+//! The TypeScript surface is written out below and pinned by `tests/golden/`.
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element};
 
-use crate::{Error, Options};
+use crate::{Article, Error, Options};
 
-fn to_js_error(error: Error) -> JsValue {
-    let js = js_sys::Error::new(&error.to_string());
-    let _ = js_sys::Reflect::set(&js, &"code".into(), &error.code().into());
-    js.into()
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** Options of `renderPost`, `renderInto` and `loadPost`. Every field is optional. */
+export interface RenderOptions {
+  /** K-line chart blocks: a clean link to the quote page (`"chip"`) or nothing. Default `"chip"`. */
+  stockCharts?: "chip" | "remove";
+  /** Inline quote links: a clean `<a>` (`"link"`) or plain text. Default `"link"`. */
+  inlineQuotes?: "link" | "text";
+  /** Promote paragraphs holding only `<strong>…</strong>` to `<h2 id>`. Default `true`. */
+  headings?: boolean;
+  /** Space between CJK and Latin words (pangu style). Default `false`. */
+  cjkSpacing?: boolean;
+  /** Maximum characters of `excerpt`. Default `120`. */
+  excerptLength?: number;
+  /** `target` of external links, or `null` for none. Default `"_blank"`. */
+  linkTarget?: string | null;
+  /** Base for relative and protocol-relative trailer links. Default `"https://finews.withounder.com/"`. */
+  baseUrl?: string;
+  /** Fill `Article.timings_ms` with milliseconds per stage (`performance.now()`). Default `false`. */
+  timings?: boolean;
+  /** Safety limits that keep hostile input linear in time and bounded in memory. */
+  limits?: RenderLimits;
 }
 
-fn options_from(value: JsValue) -> Result<Options, JsValue> {
+/** Safety limits. Every field is optional. */
+export interface RenderLimits {
+  /** Larger inputs are refused with code `"too-large"`. Default 16 MiB. */
+  maxInputBytes?: number;
+  /** Tags nested deeper are flattened, with a `"nesting-limited"` warning. Default `128`. */
+  maxNesting?: number;
+  /** At most this many securities are listed in `stocks`. Default `500`. */
+  maxStocks?: number;
+}
+
+/** A front-matter value, as parsed from YAML. */
+export type FrontMatterValue =
+  | string
+  | number
+  | boolean
+  | null
+  | FrontMatterValue[]
+  | { [key: string]: FrontMatterValue };
+
+/** A clean, safe article made from one raw post. */
+export interface Article {
+  /** Front-matter title, entities decoded; the digest's first sentence when empty (with a warning). */
+  title: string;
+  /** ISO 8601 date with offset (`2021-12-23T19:17:04+08:00`), or `null`. */
+  date: string | null;
+  /** Jekyll categories. */
+  categories: string[];
+  /** Jekyll tags. */
+  tags: string[];
+  /** Every front-matter key and value, as parsed. */
+  frontMatter: { [key: string]: FrontMatterValue };
+  /** The `> ` digest or the plain-text digest, or `null`. */
+  digest: string | null;
+  /** The clean, sanitized article body: safe to assign to `innerHTML`. */
+  html: string;
+  /** Plain text of the body, paragraphs separated by a blank line. */
+  text: string;
+  /** A short summary cut at a sentence end (`。！？`). */
+  excerpt: string;
+  /** Section headings. */
+  toc: TocEntry[];
+  /** Every security the post references, de-duplicated. */
+  stocks: Stock[];
+  /** Photos of the body. */
+  images: Image[];
+  /** The publishing outlet (`上海证券报`), or `null`. */
+  source: string | null;
+  /** The trailer's link to the original article, or `null`. */
+  originalUrl: string | null;
+  /** The trailer's navigation links, resolved against `baseUrl`. */
+  links: Link[];
+  /** Counts and reading time. */
+  stats: Stats;
+  /** Everything recovered from. */
+  warnings: Warning[];
+  /** Milliseconds per stage; present only with `timings: true`. */
+  timings_ms?: { [stage: string]: number };
+}
+
+/** The front matter alone (`parseFrontMatter`): the fast path for listings. */
+export interface FrontMatter {
+  /** The title, entities decoded; may be empty (no fallback without the body). */
+  title: string;
+  /** ISO 8601 date with offset, or `null`. */
+  date: string | null;
+  /** Jekyll categories (a space-separated string is split, as Jekyll does). */
+  categories: string[];
+  /** Jekyll tags. */
+  tags: string[];
+  /** Every key and value, as parsed. */
+  frontMatter: { [key: string]: FrontMatterValue };
+  /** What was recovered from. */
+  warnings: Warning[];
+}
+
+/** A section heading. */
+export interface TocEntry {
+  /** The heading's `id`, unique in the article. */
+  id: string;
+  /** The heading's text. */
+  text: string;
+  /** 2 for `<h2>`, and so on. */
+  level: number;
+}
+
+/** A security the post references. */
+export interface Stock {
+  /** The code: `600160`, `NIO`, `BK0493`. */
+  code: string;
+  /** `SH`, `SZ`, `HK`, `US`, `BK`, or the raw EastMoney market id when unknown. */
+  market: string;
+  /** The name, when the post gives one. */
+  name: string | null;
+  /** The quote page. */
+  quoteUrl: string;
+  /** Where it was first found: a K-line chart block or an inline quote link. */
+  from: "chart" | "inline";
+}
+
+/** A photo of the body. */
+export interface Image {
+  /** The image URL. */
+  src: string;
+  /** Alternative text. */
+  alt: string;
+  /** Original width in pixels, or `null`. */
+  width: number | null;
+  /** Original height in pixels, or `null`. */
+  height: number | null;
+  /** The caption that followed it, or `null`. */
+  caption: string | null;
+}
+
+/** A navigation link of the trailer. */
+export interface Link {
+  /** Link text (`返回首页`). */
+  text: string;
+  /** Absolute URL. */
+  href: string;
+}
+
+/** Counts over the body text. */
+export interface Stats {
+  /** Characters, white space excluded. */
+  characters: number;
+  /** CJK characters (Han, kana, Hangul). */
+  cjkCharacters: number;
+  /** Latin words. */
+  latinWords: number;
+  /** Numbers, counted apart from words. */
+  numbers: number;
+  /** Paragraphs of the text. */
+  paragraphs: number;
+  /** Reading time in whole minutes, at least 1 when there is text. */
+  readingMinutes: number;
+}
+
+/** Stable codes of the warnings. */
+export type WarningCode =
+  | "no-front-matter"
+  | "front-matter-recovered"
+  | "front-matter-line-skipped"
+  | "front-matter-unclosed"
+  | "title-missing"
+  | "date-missing"
+  | "date-invalid"
+  | "unknown-market"
+  | "unknown-widget"
+  | "unsafe-content-removed"
+  | "unsafe-url-removed"
+  | "nesting-limited"
+  | "stocks-limited"
+  | "invalid-text"
+  | "trailer-unrecognised";
+
+/** Something the renderer recovered from. */
+export interface Warning {
+  /** Stable machine-readable code. */
+  code: WarningCode;
+  /** What happened, for people. */
+  message: string;
+}
+
+/**
+ * Stable codes of the errors thrown: `"internal"` is a bug in finews-reader
+ * (a failed DOM call or conversion), never a property of the input.
+ */
+export type ErrorCode =
+  | "empty"
+  | "too-large"
+  | "binary"
+  | "no-content"
+  | "invalid-options"
+  | "fetch"
+  | "internal";
+
+/** What every export throws (or `loadPost` rejects with): an `Error` with a stable `code`. */
+export interface FinewsError extends Error {
+  /** Stable machine-readable code. */
+  code: ErrorCode;
+}
+"#;
+
+/// An error on its way to JS, thrown as an `Error` with a stable `code` property.
+#[derive(Debug)]
+pub struct Failure {
+    code: &'static str,
+    message: String,
+}
+
+impl Failure {
+    /// A failure that is a bug in this crate, not a property of the input.
+    fn internal(what: &str, detail: impl std::fmt::Debug) -> Self {
+        Failure {
+            code: "internal",
+            message: format!("{what}: {detail:?}"),
+        }
+    }
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        Failure {
+            code: error.code(),
+            message: error.to_string(),
+        }
+    }
+}
+
+impl From<Failure> for JsValue {
+    fn from(failure: Failure) -> Self {
+        let error = js_sys::Error::new(&failure.message);
+        // Reflect::set fails only on frozen objects; a fresh Error is not one.
+        let _ = js_sys::Reflect::set(&error, &"code".into(), &failure.code.into());
+        error.into()
+    }
+}
+
+/// Called first by every export: panics (bugs) then reach the console with their message
+/// instead of an opaque `unreachable` trap. A `Once` inside makes repeat calls free.
+/// NOTE: not `#[wasm_bindgen(start)]`, which would export a `start()` to JS as well.
+fn install_panic_hook() {
+    #[cfg(feature = "console_error_panic_hook")]
+    console_error_panic_hook::set_once();
+}
+
+/// The crate version, e.g. `"0.1.0"`.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// Renders a raw post into a plain `Article` object.
+///
+/// Throws a `FinewsError` (code `"empty"`, `"too-large"`, `"binary"`, `"no-content"`
+/// or `"invalid-options"`) when no article can be produced.
+#[wasm_bindgen(js_name = renderPost, unchecked_return_type = "Article")]
+pub fn render_post(
+    raw: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "RenderOptions")] options: JsValue,
+) -> Result<JsValue, Failure> {
+    install_panic_hook();
+    let options = options_from(options)?;
+    to_js(&render(raw, &options)?)
+}
+
+/// Renders a raw post as a complete `<article class="finews-article">` that replaces the
+/// children of `element`, and returns the `Article`.
+///
+/// Only `article.html`, already sanitized, is set as HTML; every other string is text.
+#[wasm_bindgen(js_name = renderInto, unchecked_return_type = "Article")]
+pub fn render_into(
+    element: &Element,
+    raw: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "RenderOptions")] options: JsValue,
+) -> Result<JsValue, Failure> {
+    install_panic_hook();
+    let options = options_from(options)?;
+    let article = render(raw, &options)?;
+    let document = element
+        .owner_document()
+        .ok_or_else(|| Failure::internal("renderInto", "the element has no document"))?;
+    let node = article_element(&document, &article, &options)
+        .map_err(|e| Failure::internal("renderInto", e))?;
+    element.set_text_content(None);
+    element
+        .append_child(&node)
+        .map_err(|e| Failure::internal("renderInto", e))?;
+    to_js(&article)
+}
+
+/// Reads only the front matter of a raw post: the fast path for listings of many posts.
+#[wasm_bindgen(js_name = parseFrontMatter, unchecked_return_type = "FrontMatter")]
+pub fn parse_front_matter(raw: &str) -> Result<JsValue, Failure> {
+    install_panic_hook();
+    to_js(&crate::parse_front_matter(raw))
+}
+
+/// Fetches a post and renders it. Rejects with code `"fetch"` on a network failure or
+/// a non-2xx status, and otherwise as `renderPost`.
+#[wasm_bindgen(js_name = loadPost, unchecked_return_type = "Article")]
+pub async fn load_post(
+    url: String,
+    #[wasm_bindgen(unchecked_optional_param_type = "RenderOptions")] options: JsValue,
+) -> Result<JsValue, Failure> {
+    install_panic_hook();
+    // Options first: a bad bag should not cost a request.
+    let options = options_from(options)?;
+    let fetch = |e: gloo_net::Error| Error::Fetch(format!("{url}: {e}"));
+    let response = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(fetch)?;
+    if !response.ok() {
+        let status = format!(
+            "{url}: HTTP {} {}",
+            response.status(),
+            response.status_text()
+        );
+        return Err(Error::Fetch(status).into());
+    }
+    let raw = response.text().await.map_err(fetch)?;
+    to_js(&render(&raw, &options)?)
+}
+
+/// `undefined` and `null` are the defaults; anything else must be a valid options bag.
+///
+/// NOTE: through JSON, not `serde_wasm_bindgen::from_value`: that reads only the known
+/// keys of an object, so `deny_unknown_fields` would never see a misspelt option. JSON
+/// also drops keys set to `undefined`, which TypeScript allows for optional fields.
+fn options_from(value: JsValue) -> Result<Options, Failure> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| to_js_error(Error::InvalidOptions(e.to_string())))
+    let invalid = |message: String| Failure::from(Error::InvalidOptions(message));
+    let json = js_sys::JSON::stringify(&value)
+        .ok()
+        .and_then(|json| json.as_string())
+        .ok_or_else(|| invalid("not a plain object".to_owned()))?;
+    // Two steps: errors from a `Value` carry no "at line 1 column 9" meant for files.
+    let value: serde_json::Value =
+        serde_json::from_str(&json).map_err(|e| invalid(e.to_string()))?;
+    serde_json::from_value(value).map_err(|e| invalid(e.to_string()))
 }
 
-/// Renders a raw post into an `Article`.
-#[wasm_bindgen(js_name = renderPost)]
-pub fn render_post(raw: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    let options = options_from(options)?;
-    let article = crate::render_post_with(raw, &options).map_err(to_js_error)?;
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&article, &serializer).map_err(|e| JsValue::from_str(&e.to_string()))
+fn render(raw: &str, options: &Options) -> Result<Article, Failure> {
+    let article = if options.timings {
+        crate::render_post_timed(raw, options, &clock())
+    } else {
+        crate::render_post_with(raw, options)
+    };
+    Ok(article?)
+}
+
+/// `performance.now()` where there is one (windows, workers, Node), else `Date.now()`.
+fn clock() -> impl Fn() -> f64 {
+    let performance = js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+        .ok()
+        .filter(|p| js_sys::Reflect::has(p, &"now".into()).unwrap_or(false))
+        .map(JsCast::unchecked_into::<web_sys::Performance>);
+    move || {
+        performance
+            .as_ref()
+            .map_or_else(js_sys::Date::now, |p| p.now())
+    }
+}
+
+/// Plain objects, `null` for `None`, numbers (not BigInt): what JSON would give.
+fn to_js(value: &impl Serialize) -> Result<JsValue, Failure> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| Failure::internal("serialize", e))
+}
+
+/// Builds the `<article>`: header (title, time, source, reading time, tags, lead),
+/// body, footer (original link, navigation).
+fn article_element(
+    doc: &Document,
+    article: &Article,
+    options: &Options,
+) -> Result<Element, JsValue> {
+    let root = element(doc, "article", Some("finews-article"), None)?;
+    root.set_attribute("lang", "zh-CN")?;
+
+    let header = append(&root, element(doc, "header", None, None)?)?;
+    append(&header, element(doc, "h1", None, Some(&article.title))?)?;
+    let meta = element(doc, "p", Some("finews-meta"), None)?;
+    let mut items = Vec::new();
+    if let Some(date) = &article.date {
+        let time = element(doc, "time", None, Some(&human_date(date)))?;
+        time.set_attribute("datetime", date)?;
+        items.push(time);
+    }
+    if let Some(source) = &article.source {
+        items.push(element(
+            doc,
+            "span",
+            Some("finews-source"),
+            Some(&format!("来源：{source}")),
+        )?);
+    }
+    if article.stats.reading_minutes > 0 {
+        let minutes = format!("约 {} 分钟", article.stats.reading_minutes);
+        items.push(element(
+            doc,
+            "span",
+            Some("finews-reading-time"),
+            Some(&minutes),
+        )?);
+    }
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            meta.append_with_str_1(" · ")?;
+        }
+        meta.append_child(item)?;
+    }
+    if !items.is_empty() {
+        append(&header, meta)?;
+    }
+    let labels = article.categories.iter().map(|c| (c, "finews-category"));
+    let labels: Vec<_> = labels
+        .chain(article.tags.iter().map(|t| (t, "finews-tag")))
+        .collect();
+    if !labels.is_empty() {
+        let list = append(&header, element(doc, "ul", Some("finews-tags"), None)?)?;
+        for (label, class) in labels {
+            append(&list, element(doc, "li", Some(class), Some(label))?)?;
+        }
+    }
+    // A plain-text post's digest is its body: show a lead only when it adds something.
+    if let Some(digest) = article
+        .digest
+        .as_deref()
+        .filter(|d| d.trim() != article.text.trim())
+    {
+        append(
+            &header,
+            element(doc, "p", Some("finews-digest"), Some(digest))?,
+        )?;
+    }
+
+    let body = append(&root, element(doc, "div", Some("finews-body"), None)?)?;
+    // NOTE: the one place HTML is set: `article.html` was sanitized by the Rust core.
+    body.set_inner_html(&article.html);
+
+    let links: Vec<_> = article
+        .links
+        .iter()
+        .filter(|l| is_web_url(&l.href))
+        .collect();
+    let original = article.original_url.as_deref().filter(|u| is_web_url(u));
+    if original.is_some() || !links.is_empty() {
+        let footer = append(&root, element(doc, "footer", None, None)?)?;
+        if let Some(url) = original {
+            let p = append(&footer, element(doc, "p", Some("finews-original"), None)?)?;
+            append(&p, link(doc, url, "阅读原文", options)?)?;
+        }
+        if !links.is_empty() {
+            let nav = append(&footer, element(doc, "nav", None, None)?)?;
+            nav.set_attribute("aria-label", "导航")?;
+            for l in links {
+                append(&nav, link(doc, &l.href, &l.text, options)?)?;
+            }
+        }
+    }
+    Ok(root)
+}
+
+fn element(
+    doc: &Document,
+    tag: &str,
+    class: Option<&str>,
+    text: Option<&str>,
+) -> Result<Element, JsValue> {
+    let element = doc.create_element(tag)?;
+    if let Some(class) = class {
+        element.set_class_name(class);
+    }
+    if text.is_some() {
+        element.set_text_content(text);
+    }
+    Ok(element)
+}
+
+fn append(parent: &Element, child: Element) -> Result<Element, JsValue> {
+    parent.append_child(&child)?;
+    Ok(child)
+}
+
+/// An external link, as the body's: `rel="noopener noreferrer"` and `options.linkTarget`.
+fn link(doc: &Document, href: &str, text: &str, options: &Options) -> Result<Element, JsValue> {
+    let a = element(doc, "a", None, Some(text))?;
+    a.set_attribute("href", href)?;
+    a.set_attribute("rel", "noopener noreferrer")?;
+    if let Some(target) = &options.link_target {
+        a.set_attribute("target", target)?;
+    }
+    Ok(a)
+}
+
+/// Defence in depth: the core already drops unsafe schemes from trailer links.
+fn is_web_url(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// `2021-12-23T19:17:04+08:00` → `2021年12月23日 19:17`, in the post's own offset.
+fn human_date(iso: &str) -> String {
+    let part = |range: std::ops::Range<usize>| iso.get(range).and_then(|s| s.parse::<u32>().ok());
+    match (part(0..4), part(5..7), part(8..10), iso.get(11..16)) {
+        (Some(y), Some(m), Some(d), Some(hm)) => format!("{y}年{m}月{d}日 {hm}"),
+        (Some(y), Some(m), Some(d), None) => format!("{y}年{m}月{d}日"),
+        _ => iso.to_owned(),
+    }
 }

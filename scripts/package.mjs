@@ -1,0 +1,85 @@
+// Turns wasm-pack's pkg/ into the published package: package.json with an `exports` map,
+// the README, and a .d.ts whose every line is the public contract (pinned by
+// tests/golden/finews_reader.d.ts). Also tidies pkg-node/'s .d.ts the same way.
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const pkg = join(root, "pkg");
+
+/** The few [package] keys we need from Cargo.toml (single-line string values only). */
+function cargoPackage() {
+  const toml = readFileSync(join(root, "Cargo.toml"), "utf8");
+  const section = toml.split(/^\[package\]$/m)[1].split(/^\[/m)[0];
+  const value = (key) => section.match(new RegExp(`^${key}\\s*=\\s*"([^"]*)"`, "m"))?.[1];
+  const keywords = section.match(/^keywords\s*=\s*\[([^\]]*)\]/m)?.[1] ?? "";
+  return {
+    version: value("version"),
+    description: value("description"),
+    license: value("license"),
+    repository: value("repository"),
+    keywords: [...keywords.matchAll(/"([^"]+)"/g)].map((m) => m[1]),
+  };
+}
+
+/**
+ * wasm-bindgen lists the module's raw ABI in `InitOutput`: mangled closure names that
+ * change from build to build, typed `any`. That is no contract; say only what is one.
+ */
+function tidyTypes(file) {
+  if (!existsSync(file)) return;
+  const text = readFileSync(file, "utf8");
+  const tidy = text.replace(
+    /export interface InitOutput \{\n[\s\S]*?\n\}\n/,
+    [
+      "/** The instantiated module's raw exports: internal, use the functions above. */",
+      "export interface InitOutput {",
+      "    readonly memory: WebAssembly.Memory;",
+      "    readonly [name: string]: unknown;",
+      "}",
+      "",
+    ].join("\n"),
+  );
+  writeFileSync(file, tidy);
+}
+
+const cargo = cargoPackage();
+const generated = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
+if (generated.version !== cargo.version) {
+  throw new Error(`pkg/package.json has ${generated.version}, Cargo.toml ${cargo.version}`);
+}
+
+const manifest = {
+  name: "finews-reader",
+  version: cargo.version,
+  description: cargo.description,
+  license: cargo.license,
+  repository: { type: "git", url: `git+${cargo.repository}.git` },
+  keywords: [...new Set([...cargo.keywords, "webassembly", "eastmoney", "jekyll"])],
+  type: "module",
+  main: "./finews_reader.js",
+  module: "./finews_reader.js",
+  types: "./finews_reader.d.ts",
+  exports: {
+    ".": {
+      types: "./finews_reader.d.ts",
+      import: "./finews_reader.js",
+      default: "./finews_reader.js",
+    },
+    "./finews_reader_bg.wasm": "./finews_reader_bg.wasm",
+    "./package.json": "./package.json",
+  },
+  files: ["finews_reader.js", "finews_reader.d.ts", "finews_reader_bg.wasm", "README.md"],
+  // Importing the module only defines functions; the wasm starts when `init()` is called.
+  sideEffects: false,
+  engines: { node: ">=20" },
+};
+writeFileSync(join(pkg, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+
+if (!existsSync(join(pkg, "README.md")) && existsSync(join(root, "README.md"))) {
+  copyFileSync(join(root, "README.md"), join(pkg, "README.md"));
+}
+tidyTypes(join(pkg, "finews_reader.d.ts"));
+tidyTypes(join(root, "pkg-node", "finews_reader.d.ts"));
+console.log(`package.mjs: pkg/ is finews-reader@${cargo.version}`);

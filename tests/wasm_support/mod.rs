@@ -1,0 +1,174 @@
+//! Shared by `tests/web.rs` and `tests/node.rs`: the checked-in fixtures, embedded at
+//! compile time (the wasm runner has no file system), and helpers to compare what the JS
+//! binding returns with them.
+#![allow(dead_code)]
+
+use serde_json::{json, Value};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// One `tests/fixtures/<name>/` directory.
+pub struct Fixture {
+    pub name: &'static str,
+    pub input: &'static str,
+    /// `options.json`, when the fixture has one.
+    pub options: Option<&'static str>,
+    /// The native render, serialized: an Article or `{"error": {code, message}}`.
+    pub expected_json: &'static str,
+    pub expected_html: &'static str,
+}
+
+macro_rules! file {
+    ($name:literal, $file:literal) => {
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/",
+            $name,
+            "/",
+            $file
+        ))
+    };
+}
+
+macro_rules! options_file {
+    ($name:literal,) => {
+        None
+    };
+    ($name:literal, options) => {
+        Some(file!($name, "options.json"))
+    };
+}
+
+/// The list is checked against the directory by `tests/node/fixture-list.test.mjs`:
+/// a fixture added there must be added here (with `[options]` if it has an options.json).
+macro_rules! fixtures {
+    ($($name:literal $([$options:ident])?,)*) => {
+        pub const FIXTURES: &[Fixture] = &[$(Fixture {
+            name: $name,
+            input: file!($name, "input.md"),
+            options: options_file!($name, $($options)?),
+            expected_json: file!($name, "expected.json"),
+            expected_html: file!($name, "expected.html"),
+        }),*];
+    };
+}
+
+fixtures! {
+    "alt-0885306-2021-12-08-202112082206672930",
+    "lf-2021-12-23-NW202112232224415618",
+    "old-2021-12-08-202112082206972753",
+    "old-2021-12-08-202112082206998127",
+    "old-2021-12-08-202112082207020388",
+    "old-2021-12-08-202112082207034488",
+    "old-2021-12-08-202112082207056940",
+    "old-2021-12-08-202112082207073610",
+    "old-2021-12-08-202112082207090389",
+    "old-2021-12-08-202112082207111929",
+    "old-2021-12-08-202112082207168450",
+    "post-2021-12-01-init",
+    "post-2021-12-08-202112082206672930",
+    "post-2021-12-08-202112082206703990",
+    "post-2021-12-08-202112082206704122",
+    "post-2021-12-08-202112082206710723",
+    "post-2021-12-08-202112082206717618",
+    "post-2021-12-08-202112082206735975",
+    "post-2021-12-08-202112082206748961",
+    "post-2021-12-08-202112082206749391",
+    "post-2021-12-08-202112082206757673",
+    "post-2021-12-08-202112082206779752",
+    "post-2021-12-08-202112082206781916",
+    "post-2021-12-08-202112082206797286",
+    "post-2021-12-08-202112082206890854",
+    "post-2021-12-08-202112082206891114",
+    "post-2021-12-08-202112082206928461",
+    "post-2021-12-08-202112082206945215",
+    "post-2021-12-23-NW202112232224415618",
+    "post-2022-05-26-202205262391921712",
+    "post-202205262391921712",
+}
+
+/// The seed post: the full EastMoney article with three section headings.
+pub fn seed() -> &'static Fixture {
+    fixture("post-2021-12-23-NW202112232224415618")
+}
+
+pub fn fixture(name: &str) -> &'static Fixture {
+    FIXTURES
+        .iter()
+        .find(|f| f.name == name)
+        .expect("a listed fixture")
+}
+
+/// A JS value from JSON text (an options bag).
+pub fn js(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect("valid JSON")
+}
+
+/// A JS value as serde_json sees it, through `JSON.stringify`.
+pub fn to_json(value: &JsValue) -> Value {
+    let text = js_sys::JSON::stringify(value)
+        .expect("stringify")
+        .as_string()
+        .expect("a string");
+    serde_json::from_str(&text).expect("JSON")
+}
+
+/// The `code` and `message` of a thrown value, as the fixtures record an error.
+pub fn error_json(error: &JsValue) -> Value {
+    let error: &js_sys::Error = error.dyn_ref().expect("an Error object is thrown");
+    let code = js_sys::Reflect::get(error, &"code".into()).expect("code");
+    json!({ "error": { "code": code.as_string(), "message": String::from(error.message()) } })
+}
+
+/// The thrown value's `code`.
+pub fn error_code(error: &JsValue) -> String {
+    error_json(error)["error"]["code"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The fixture's options as a JS value (`undefined` when it has none).
+pub fn options_of(fixture: &Fixture) -> JsValue {
+    fixture.options.map_or(JsValue::UNDEFINED, js)
+}
+
+/// Compares one result of the JS binding with the native fixture; `Err` holds a diff.
+pub fn compare(fixture: &Fixture, result: Result<JsValue, JsValue>) -> Result<(), String> {
+    let got = match &result {
+        Ok(article) => to_json(article),
+        Err(error) => error_json(error),
+    };
+    let want: Value = serde_json::from_str(fixture.expected_json).expect("expected.json");
+    if got != want {
+        let got = serde_json::to_string_pretty(&got).unwrap_or_default() + "\n";
+        let diff = similar::TextDiff::from_lines(fixture.expected_json, &got);
+        return Err(format!(
+            "{}/expected.json:\n{}",
+            fixture.name,
+            diff.unified_diff().context_radius(2)
+        ));
+    }
+    let html = got["html"]
+        .as_str()
+        .map(|h| format!("{h}\n"))
+        .unwrap_or_default();
+    if html != fixture.expected_html {
+        return Err(format!("{}/expected.html differs:\n{html}", fixture.name));
+    }
+    Ok(())
+}
+
+/// Runs `render` on every fixture and fails with every difference at once.
+pub fn assert_all_fixtures(render: impl Fn(&Fixture) -> Result<JsValue, JsValue>) {
+    let failures: Vec<String> = FIXTURES
+        .iter()
+        .filter_map(|f| compare(f, render(f)).err())
+        .collect();
+    assert!(FIXTURES.len() >= 31, "every corpus post is a fixture");
+    assert!(
+        failures.is_empty(),
+        "{} fixture(s) differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
