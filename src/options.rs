@@ -3,6 +3,7 @@
 use serde::Deserialize;
 
 /// How the EastMoney K-line chart blocks are rendered.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum StockCharts {
@@ -14,6 +15,7 @@ pub enum StockCharts {
 }
 
 /// How inline quote links (`keytip`, `em_stock_key_common`, `infokey`) are rendered.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum InlineQuotes {
@@ -25,6 +27,7 @@ pub enum InlineQuotes {
 }
 
 /// Rendering options. Every field has a default; from JS, any missing key takes it.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct Options {
@@ -67,6 +70,7 @@ impl Default for Options {
 }
 
 /// Limits that keep hostile input linear in time and bounded in memory.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct Limits {
