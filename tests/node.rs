@@ -120,3 +120,15 @@ async fn load_post_fetches_data_urls_and_rejects_network_errors() {
 fn version_is_the_crate_version() {
     assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
 }
+
+#[wasm_bindgen_test]
+fn the_fixture_comparison_catches_differences() {
+    let seed = seed();
+    let article = wasm::render_post(seed.input, JsValue::UNDEFINED).expect("renders");
+    assert!(compare(seed, Ok(article.clone())).is_ok());
+    let mut tampered = to_json(&article);
+    tampered["stats"]["readingMinutes"] = 99.into();
+    assert!(compare(seed, Ok(js(&tampered.to_string()))).is_err());
+    let error = js_sys::Error::new("the post is empty");
+    assert!(compare(seed, Err(error.into())).is_err());
+}

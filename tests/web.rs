@@ -109,9 +109,20 @@ fn render_into_builds_the_article_structure() {
     );
     assert_eq!(text(&original), "阅读原文");
     assert_eq!(original.get_attribute("target").as_deref(), Some("_blank"));
-    let nav: Vec<_> = all(&root, ":scope > footer > nav > a").iter().map(|a| (text(a), a.get_attribute("href"))).collect();
-    let links: Vec<_> = article["links"].as_array().expect("links").iter()
-        .map(|l| (l["text"].as_str().unwrap_or_default().to_owned(), l["href"].as_str().map(str::to_owned)))
+    let nav: Vec<_> = all(&root, ":scope > footer > nav > a")
+        .iter()
+        .map(|a| (text(a), a.get_attribute("href")))
+        .collect();
+    let links: Vec<_> = article["links"]
+        .as_array()
+        .expect("links")
+        .iter()
+        .map(|l| {
+            (
+                l["text"].as_str().unwrap_or_default().to_owned(),
+                l["href"].as_str().map(str::to_owned),
+            )
+        })
         .collect();
     assert_eq!(nav, links);
     assert_eq!(nav.len(), 2, "返回大众证券报新闻, 返回首页");
@@ -131,6 +142,10 @@ fn rendered_dom_is_safe_for_every_fixture() {
             "{}: a style attribute",
             f.name
         );
+        // The body as the browser parsed it still meets the contract (no mutation XSS).
+        let body = one(&div, ".finews-body").inner_html();
+        let violations = finews_reader::contract::violations(&body);
+        assert!(violations.is_empty(), "{}: {violations:?}", f.name);
         assert!(
             all(&div, "script, iframe, object, form, style").is_empty(),
             "{}",

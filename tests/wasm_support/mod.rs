@@ -152,6 +152,10 @@ pub fn compare(fixture: &Fixture, result: Result<JsValue, JsValue>) -> Result<()
         .as_str()
         .map(|h| format!("{h}\n"))
         .unwrap_or_default();
+    let violations = finews_reader::contract::violations(&html);
+    if !violations.is_empty() {
+        return Err(format!("{}: html contract: {violations:?}", fixture.name));
+    }
     if html != fixture.expected_html {
         return Err(format!("{}/expected.html differs:\n{html}", fixture.name));
     }
