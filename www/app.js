@@ -192,7 +192,6 @@ toc.addEventListener("click", (event) => {
 // Option toggles re-render what is on screen at once.
 optionsBox.addEventListener("change", () => {
   if (current.raw != null) render(current.raw, current.name);
-  if (files.length) refreshFileList();
 });
 
 function renderSource() {
@@ -248,14 +247,6 @@ function summarize(entry) {
   } catch (err) {
     Object.assign(entry, { title: null, date: null, warnings: 0, error: err });
   }
-}
-
-// Options change titles (never) but can change warnings and errors: keep the list honest.
-function refreshFileList() {
-  const selected = fileList.querySelector('[aria-current="true"]')?.dataset.index;
-  files.filter((f) => f.raw != null).forEach(summarize);
-  fileList.replaceChildren(...files.map(fileItem));
-  fileList.querySelector(`[data-index="${selected}"]`)?.setAttribute("aria-current", "true");
 }
 
 async function openFiles(list) {
