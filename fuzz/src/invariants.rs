@@ -1,0 +1,51 @@
+//! What must hold for every input and every [`Options`]: checked by the fuzz targets on
+//! each input, and by `tests/regressions.rs` and `tests/xss.rs` natively. One file,
+//! included by path in both places; it uses the sibling module `common` (`tests/common`).
+
+use finews_reader::contract::ALLOWED_SCHEMES;
+use finews_reader::{render_bytes, Article, Options};
+
+use super::common;
+
+/// Renders `raw` and checks every invariant, panicking (a fuzz finding) when one breaks.
+/// `oracle`: also clean the html again with ammonia configured to our policy.
+pub fn check(raw: &[u8], options: &Options, oracle: bool) -> Option<Article> {
+    let article = render_bytes(raw, options).ok()?;
+    check_article(&article, options, oracle);
+    Some(article)
+}
+
+/// The invariants of a rendered article (see [`check`]).
+pub fn check_article(article: &Article, options: &Options, oracle: bool) {
+    common::assert_html_contract(&article.html);
+    if oracle {
+        common::assert_ammonia_agrees(&article.html);
+    }
+    let urls = article.original_url.iter();
+    let urls = urls.chain(article.links.iter().map(|l| &l.href));
+    let urls = urls.chain(article.images.iter().map(|i| &i.src));
+    let urls = urls.chain(article.stocks.iter().map(|s| &s.quote_url));
+    for url in urls {
+        assert_safe_url(url);
+    }
+    // Rendering our own html again as a post body changes nothing. The `---\n---\n`
+    // wrapper adds 8 bytes, which a tiny `maxInputBytes` may refuse: nothing to compare.
+    if !article.html.is_empty() && article.html.len() + 8 <= options.limits.max_input_bytes {
+        common::assert_idempotent(&article.html, options);
+    }
+}
+
+/// A URL of an Article field: an allowed scheme, and only printable ASCII (no white
+/// space or control character that could hide a scheme or break out of an attribute).
+#[track_caller]
+pub fn assert_safe_url(url: &str) {
+    let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
+    assert!(
+        scheme.is_some_and(|s| ALLOWED_SCHEMES.contains(&s.as_str())),
+        "a URL with a scheme outside the allowlist: {url:?}"
+    );
+    assert!(
+        url.bytes().all(|b| b.is_ascii_graphic()),
+        "a URL with white space, control or non-ASCII characters: {url:?}"
+    );
+}
