@@ -688,7 +688,8 @@ fn quote_names(html: &Html) -> HashMap<(String, String), String> {
 }
 
 fn is_event_handler(attr: &str) -> bool {
-    attr.len() > 2 && attr[..2].eq_ignore_ascii_case("on")
+    // Bytes, not `&attr[..2]`: an attribute name may start with a multi-byte character.
+    attr.len() > 2 && attr.as_bytes()[..2].eq_ignore_ascii_case(b"on")
 }
 
 /// `style="display:none"`, `visibility:hidden`, the `hidden` attribute.
