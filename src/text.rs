@@ -109,7 +109,7 @@ pub fn excerpt(text: &str, max: usize) -> String {
     }
     match best_sentence {
         Some(end) => text[..end].trim_end().to_owned(),
-        None if best_clause.is_some_and(|i| i * 2 > text[..best_cut.max(1)].len()) => {
+        None if best_clause.is_some_and(|i| i * 2 > best_cut.max(1)) => {
             let cut = best_clause.unwrap_or_default();
             let mut out = text[..cut].trim_end().to_owned();
             out.push('…');
