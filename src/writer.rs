@@ -194,7 +194,11 @@ impl Writer {
     }
 }
 
-/// Escapes `&`, `<`, `>` (and `"` in attribute values).
+/// Escapes `&`, `<`, `>` (and `"` and line breaks in attribute values).
+///
+/// NOTE: our html must read back the same when it is a post body again (idempotence),
+/// and there a blank line ends a Markdown HTML block. So a line break never stands raw
+/// in an attribute value, where browsers read `&#10;` alike.
 pub(crate) fn escape_into(out: &mut String, text: &str, attribute: bool) {
     let mut last = 0;
     for (i, b) in text.bytes().enumerate() {
@@ -203,6 +207,8 @@ pub(crate) fn escape_into(out: &mut String, text: &str, attribute: bool) {
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' if attribute => "&quot;",
+            b'\n' if attribute => "&#10;",
+            b'\r' if attribute => "&#13;",
             _ => continue,
         };
         out.push_str(&text[last..i]);
