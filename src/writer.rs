@@ -139,7 +139,12 @@ impl Writer {
 
     pub(crate) fn text(&mut self, text: &str) {
         if self.pre_depth > 0 {
-            escape_into(&mut self.html, text, false);
+            for (i, line) in text.split('\n').enumerate() {
+                if i > 0 {
+                    self.pre_line_break();
+                }
+                escape_into(&mut self.html, line, false);
+            }
             self.block_text.push_str(text);
             self.marks += text.chars().filter(|c| !c.is_whitespace()).count();
             self.at_block_start = false;
@@ -165,6 +170,19 @@ impl Writer {
             self.marks += 1;
             self.at_block_start = false;
             self.prev = Some(c);
+        }
+    }
+
+    /// A line break inside `<pre>`.
+    ///
+    /// NOTE: a blank line ends a Markdown HTML block when our html is a post body again
+    /// (idempotence), so the break that would end a blank line is written `&#10;`.
+    fn pre_line_break(&mut self) {
+        let line_start = self.html.rfind('\n').map_or(0, |i| i + 1);
+        if self.html[line_start..].trim_matches([' ', '\t']).is_empty() {
+            self.html.push_str("&#10;");
+        } else {
+            self.html.push('\n');
         }
     }
 
