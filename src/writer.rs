@@ -145,8 +145,12 @@ impl Writer {
                 }
                 escape_into(&mut self.html, line, false);
             }
-            self.block_text.push_str(text);
-            self.marks += text.chars().filter(|c| !c.is_whitespace()).count();
+            let visible = |c: &char| !c.is_control() || matches!(c, '\n' | '\t');
+            self.block_text.extend(text.chars().filter(visible));
+            self.marks += text
+                .chars()
+                .filter(|c| !c.is_whitespace() && !c.is_control())
+                .count();
             self.at_block_start = false;
             return;
         }
@@ -155,6 +159,9 @@ impl Writer {
                 let newline = c == '\n' || self.pending_space.is_some_and(|(_, nl)| nl);
                 let at = self.pending_space.map_or(self.html.len(), |(at, _)| at);
                 self.pending_space = Some((at, newline));
+                continue;
+            }
+            if c.is_control() {
                 continue;
             }
             self.flush_space(Some(c));
@@ -212,26 +219,30 @@ impl Writer {
     }
 }
 
-/// Escapes `&`, `<`, `>` (and `"` and line breaks in attribute values).
+/// Escapes `&`, `<`, `>` (and `"` in attribute values); drops control characters.
 ///
-/// NOTE: our html must read back the same when it is a post body again (idempotence),
-/// and there a blank line ends a Markdown HTML block. So a line break never stands raw
-/// in an attribute value, where browsers read `&#10;` alike.
+/// NOTE: our html must read back the same when it is a post body again (idempotence).
+/// There a blank line ends a Markdown HTML block and a raw CR is a line break, so line
+/// breaks in attribute values and every CR are written as character references
+/// (browsers read them alike); control characters, removed from a raw post, are
+/// dropped here too when character references (`&#1;`) brought them in.
 pub(crate) fn escape_into(out: &mut String, text: &str, attribute: bool) {
     let mut last = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' if attribute => "&quot;",
-            b'\n' if attribute => "&#10;",
-            b'\r' if attribute => "&#13;",
+    for (i, c) in text.char_indices() {
+        let entity = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' if attribute => "&quot;",
+            '\n' if attribute => "&#10;",
+            '\r' => "&#13;",
+            '\n' | '\t' => continue,
+            c if c.is_control() => "",
             _ => continue,
         };
         out.push_str(&text[last..i]);
         out.push_str(entity);
-        last = i + 1;
+        last = i + c.len_utf8();
     }
     out.push_str(&text[last..]);
 }
