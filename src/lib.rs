@@ -267,14 +267,19 @@ fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result
 
 /// Normalises line endings and refuses binary data; other control characters are dropped.
 fn clean_text(raw: &str, warnings: &mut Warnings) -> Result<String, Error> {
-    let controls = raw
-        .chars()
-        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-        .count();
+    let is_stray_control = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t');
+    // C0 controls and DEL are single bytes; C1 controls start with 0xC2: scan bytes first.
+    let suspect = raw
+        .bytes()
+        .any(|b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')) || b == 0x7f || b == 0xc2);
+    let text = normalize(raw);
+    if !suspect {
+        return Ok(text);
+    }
+    let controls = raw.chars().filter(|&c| is_stray_control(c)).count();
     if raw.contains('\0') || controls * 10 > raw.chars().count() {
         return Err(Error::Binary);
     }
-    let text = normalize(raw);
     if controls == 0 {
         return Ok(text);
     }
@@ -282,10 +287,7 @@ fn clean_text(raw: &str, warnings: &mut Warnings) -> Result<String, Error> {
         WarningCode::InvalidText,
         format!("{controls} control characters were removed"),
     );
-    Ok(text
-        .chars()
-        .filter(|&c| !c.is_control() || matches!(c, '\n' | '\t'))
-        .collect())
+    Ok(text.chars().filter(|&c| !is_stray_control(c)).collect())
 }
 
 /// Whether a body holds HTML tags (else it is a plain-text digest).

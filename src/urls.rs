@@ -30,6 +30,23 @@ pub enum UrlUse {
 /// assert_eq!(safe_url("data:image/png;base64,AAAA", base, UrlUse::Image), None);
 /// ```
 pub fn safe_url(raw: &str, base: &str, usage: UrlUse) -> Option<String> {
+    // Fast path: a plain absolute web URL, as nearly every URL of the archive is.
+    let plain = |url: &str| {
+        url.bytes()
+            .all(|b| b.is_ascii_graphic() && !b"\"<>\\^`{|}".contains(&b))
+    };
+    for scheme in ["https://", "http://"] {
+        if raw.len() > scheme.len()
+            && raw[..scheme.len()].eq_ignore_ascii_case(scheme)
+            && plain(raw)
+        {
+            return Some(raw.to_owned());
+        }
+    }
+    if raw.starts_with("//") && !raw.starts_with("///") && plain(raw) && base.starts_with("https:")
+    {
+        return Some(format!("https:{raw}"));
+    }
     let url: String = raw
         .trim_matches(|c: char| c <= ' ')
         .chars()

@@ -383,10 +383,13 @@ fn clock() -> impl Fn() -> f64 {
 }
 
 /// Plain objects, `null` for `None`, numbers (not BigInt): what JSON would give.
+///
+/// NOTE: one JSON string and `JSON.parse`, not `serde_wasm_bindgen::to_value`: that
+/// crosses the boundary once per property and string (hundreds per article), which
+/// made the conversion cost more than rendering a short post.
 fn to_js(value: &impl Serialize) -> Result<JsValue, Failure> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| Failure::internal("serialize", e))
+    let json = serde_json::to_string(value).map_err(|e| Failure::internal("serialize", e))?;
+    js_sys::JSON::parse(&json).map_err(|e| Failure::internal("serialize", e))
 }
 
 /// Builds the `<article>`: header (title, time, source, reading time, tags, lead),

@@ -139,34 +139,63 @@ impl Writer {
 
     pub(crate) fn text(&mut self, text: &str) {
         if self.pre_depth > 0 {
-            for (i, line) in text.split('\n').enumerate() {
-                if i > 0 {
-                    self.pre_line_break();
-                }
-                escape_into(&mut self.html, line, false);
-            }
-            let visible = |c: &char| !c.is_control() || matches!(c, '\n' | '\t');
-            self.block_text.extend(text.chars().filter(visible));
-            self.marks += text
-                .chars()
-                .filter(|c| !c.is_whitespace() && !c.is_control())
-                .count();
+            escape_into(&mut self.html, text, false);
+            self.block_text.push_str(text);
+            self.marks += text.chars().filter(|c| !c.is_whitespace()).count();
             self.at_block_start = false;
             return;
         }
-        for (i, c) in text.char_indices() {
-            if c.is_ascii_whitespace() || (c == '\u{3000}' && self.at_block_start) {
-                let newline = c == '\n' || self.pending_space.is_some_and(|(_, nl)| nl);
-                let at = self.pending_space.map_or(self.html.len(), |(at, _)| at);
-                self.pending_space = Some((at, newline));
+        // Runs between ASCII white space are written whole: the common case, and fast.
+        let mut rest = text;
+        while !rest.is_empty() {
+            let space = rest.len()
+                - rest
+                    .trim_start_matches(|c: char| c.is_ascii_whitespace())
+                    .len();
+            if space > 0 {
+                let newline = rest[..space].contains('\n');
+                self.see_space(newline);
+                rest = &rest[space..];
                 continue;
             }
-            if c.is_control() {
-                continue;
+            let end = rest
+                .find(|c: char| c.is_ascii_whitespace())
+                .unwrap_or(rest.len());
+            let mut run = &rest[..end];
+            rest = &rest[end..];
+            if self.at_block_start {
+                // Ideographic spaces that indent a paragraph are layout, not text.
+                run = run.trim_start_matches('\u{3000}');
+                if run.is_empty() {
+                    continue;
+                }
             }
-            self.flush_space(Some(c));
+            if self.spacer.is_some() {
+                self.spaced_run(text, run);
+            } else {
+                self.flush_space(run.chars().next());
+                escape_into(&mut self.html, run, false);
+                self.block_text.push_str(run);
+                self.marks += run.len();
+                self.at_block_start = false;
+                self.prev = run.chars().next_back();
+            }
+        }
+    }
+
+    fn see_space(&mut self, newline: bool) {
+        let newline = newline || self.pending_space.is_some_and(|(_, nl)| nl);
+        let at = self.pending_space.map_or(self.html.len(), |(at, _)| at);
+        self.pending_space = Some((at, newline));
+    }
+
+    /// A run written character by character, for CJK/Latin spacing. `run` lies in `text`.
+    fn spaced_run(&mut self, text: &str, run: &str) {
+        let offset = run.as_ptr() as usize - text.as_ptr() as usize;
+        self.flush_space(run.chars().next());
+        for (i, c) in run.char_indices() {
             if let Some(spacer) = &mut self.spacer {
-                if spacer.space_before(text, i, c) && self.prev.is_some() {
+                if spacer.space_before(text, offset + i, c) && self.prev.is_some() {
                     self.html.push(' ');
                     self.block_text.push(' ');
                 }
@@ -174,23 +203,10 @@ impl Writer {
             let mut buf = [0; 4];
             escape_into(&mut self.html, c.encode_utf8(&mut buf), false);
             self.block_text.push(c);
-            self.marks += 1;
-            self.at_block_start = false;
             self.prev = Some(c);
         }
-    }
-
-    /// A line break inside `<pre>`.
-    ///
-    /// NOTE: a blank line ends a Markdown HTML block when our html is a post body again
-    /// (idempotence), so the break that would end a blank line is written `&#10;`.
-    fn pre_line_break(&mut self) {
-        let line_start = self.html.rfind('\n').map_or(0, |i| i + 1);
-        if self.html[line_start..].trim_matches([' ', '\t']).is_empty() {
-            self.html.push_str("&#10;");
-        } else {
-            self.html.push('\n');
-        }
+        self.marks += run.len();
+        self.at_block_start = false;
     }
 
     /// Visible text that is not part of the article's text (a chip's label).
