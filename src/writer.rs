@@ -138,8 +138,19 @@ impl Writer {
     }
 
     pub(crate) fn text(&mut self, text: &str) {
+        if has_control(text) {
+            // NOTE: control characters that references (`&#1;`) bring in are dropped,
+            // as they are from a raw post: else rendering our html again would differ.
+            let kept = |c: &char| !c.is_control() || matches!(c, '\n' | '\t' | '\r');
+            return self.text(&text.chars().filter(kept).collect::<String>());
+        }
         if self.pre_depth > 0 {
-            escape_into(&mut self.html, text, false);
+            for (i, line) in text.split('\n').enumerate() {
+                if i > 0 {
+                    self.pre_line_break();
+                }
+                escape_into(&mut self.html, line, false);
+            }
             self.block_text.push_str(text);
             self.marks += text.chars().filter(|c| !c.is_whitespace()).count();
             self.at_block_start = false;
@@ -209,6 +220,19 @@ impl Writer {
         self.at_block_start = false;
     }
 
+    /// A line break inside `<pre>`.
+    ///
+    /// NOTE: a blank line ends a Markdown HTML block when our html is a post body again
+    /// (idempotence), so the break that would end a blank line is written `&#10;`.
+    fn pre_line_break(&mut self) {
+        let line_start = self.html.rfind('\n').map_or(0, |i| i + 1);
+        if self.html[line_start..].trim_matches([' ', '\t']).is_empty() {
+            self.html.push_str("&#10;");
+        } else {
+            self.html.push('\n');
+        }
+    }
+
     /// Visible text that is not part of the article's text (a chip's label).
     pub(crate) fn label(&mut self, label: &str) {
         self.flush_space(None);
@@ -233,6 +257,16 @@ impl Writer {
             spacer.reset();
         }
     }
+}
+
+/// Whether `text` may hold a control character other than white space (a fast,
+/// conservative byte scan: `0xC2` leads U+0080–U+00BF, the C1 controls among them).
+fn has_control(text: &str) -> bool {
+    text.bytes()
+        .any(|b| (b < 0x20 && !matches!(b, b'\n' | b'\t' | b'\r')) || b == 0x7f || b == 0xc2)
+        && text
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
 }
 
 /// Escapes `&`, `<`, `>` (and `"` in attribute values); drops control characters.
