@@ -224,30 +224,54 @@ pub fn clean(html: &Html, options: &Options) -> Cleaned {
         images: Vec::new(),
         source: None,
         captions: HashSet::new(),
+        paragraph: None,
         warnings: Warnings::default(),
     };
     let mut frames: Vec<Frame> = Vec::new();
+    // Open frames that wrote a tag: none means inline content here is at the top level.
+    let mut written = 0;
     let mut skipping: Option<ego_tree::NodeId> = None;
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) if skipping.is_none() => match node.value() {
-                Node::Text(text) => walk.out.text(text),
-                Node::Element(_) => match ElementRef::wrap(node).and_then(|el| walk.open(el)) {
-                    Some(frame) => frames.push(frame),
-                    None => skipping = Some(node.id()),
-                },
+                Node::Text(text) => {
+                    if written == 0 && !text.trim().is_empty() {
+                        walk.open_paragraph();
+                    }
+                    walk.out.text(text)
+                }
+                Node::Element(_) => {
+                    let Some(el) = ElementRef::wrap(node) else {
+                        continue;
+                    };
+                    if written == 0 {
+                        match starts_block(el) {
+                            true => walk.close_paragraph(),
+                            false => walk.open_paragraph(),
+                        }
+                    }
+                    match walk.open(el) {
+                        Some(frame) => {
+                            written += usize::from(frame.tag.is_some());
+                            frames.push(frame)
+                        }
+                        None => skipping = Some(node.id()),
+                    }
+                }
                 _ => {}
             },
             Edge::Open(_) => {}
             Edge::Close(node) if skipping == Some(node.id()) => skipping = None,
             Edge::Close(node) if skipping.is_none() && node.value().is_element() => {
                 if let Some(frame) = frames.pop() {
+                    written -= usize::from(frame.tag.is_some());
                     walk.close(frame);
                 }
             }
             Edge::Close(_) => {}
         }
     }
+    walk.close_paragraph();
     walk.out.block_boundary();
     let Walk {
         out,
@@ -291,6 +315,8 @@ struct Walk<'a> {
     source: Option<String>,
     /// Caption paragraphs already written into a `<figure>`.
     captions: HashSet<ego_tree::NodeId>,
+    /// A `<p>` opened around inline content at the top level, since this checkpoint.
+    paragraph: Option<Checkpoint>,
     warnings: Warnings,
 }
 
@@ -365,7 +391,34 @@ impl Walk<'_> {
         }
     }
 
+    /// Inline content at the top level is a paragraph of its own.
+    ///
+    /// NOTE: beyond semantics, idempotence needs it: html that starts with inline content
+    /// is a Markdown paragraph, not an HTML block, when it is a post body again.
+    fn open_paragraph(&mut self) {
+        if self.paragraph.is_none() {
+            self.out.block_boundary();
+            self.paragraph = Some(self.out.checkpoint());
+            self.out.open("p", &[]);
+        }
+    }
+
+    fn close_paragraph(&mut self) {
+        if let Some(checkpoint) = self.paragraph.take() {
+            self.out.trim_block_end();
+            if self.out.is_empty_since(checkpoint) {
+                self.out.rollback(checkpoint);
+            } else {
+                self.out.close("p");
+            }
+            self.out.block_boundary();
+        }
+    }
+
     fn close(&mut self, frame: Frame) {
+        if frame.block {
+            self.close_paragraph();
+        }
         if let Some(tag) = frame.tag {
             if frame.block {
                 self.out.trim_block_end();
@@ -629,6 +682,26 @@ impl Walk<'_> {
             caption,
         });
     }
+}
+
+/// Whether an element at the top level ends a run of inline content: a block, or an
+/// element written as an inline tag that holds a block (`<a><div>`), which a `<p>`
+/// around it would not survive.
+fn starts_block(el: ElementRef<'_>) -> bool {
+    let element = el.value();
+    let name = element.name();
+    if BLOCKS.contains(&name) {
+        return true;
+    }
+    let written_inline = matches!(name, "a" | "b" | "i")
+        || (KEEP.contains(&name) && !BLOCKS.contains(&name))
+        || element.attr("data-code").is_some();
+    written_inline
+        && el.descendants().skip(1).any(|d| {
+            d.value()
+                .as_element()
+                .is_some_and(|e| BLOCKS.contains(&e.name()))
+        })
 }
 
 fn role(el: ElementRef<'_>) -> Option<Role> {
