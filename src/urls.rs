@@ -37,7 +37,7 @@ pub fn safe_url(raw: &str, base: &str, usage: UrlUse) -> Option<String> {
     };
     for scheme in ["https://", "http://"] {
         if raw.len() > scheme.len()
-            && raw[..scheme.len()].eq_ignore_ascii_case(scheme)
+            && raw.as_bytes()[..scheme.len()].eq_ignore_ascii_case(scheme.as_bytes())
             && plain(raw)
         {
             return Some(raw.to_owned());
