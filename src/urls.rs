@@ -56,13 +56,13 @@ pub fn safe_url(raw: &str, base: &str, usage: UrlUse) -> Option<String> {
         UrlUse::Link => LINK_SCHEMES,
         UrlUse::Image => IMAGE_SCHEMES,
     };
-    if let Some(scheme) = scheme(&url) {
-        return allowed
-            .iter()
-            .any(|s| s.eq_ignore_ascii_case(scheme))
-            .then(|| encode(&url));
+    let is_allowed =
+        |url: &str| scheme(url).is_some_and(|s| allowed.iter().any(|a| a.eq_ignore_ascii_case(s)));
+    if scheme(&url).is_some() {
+        return is_allowed(&url).then(|| encode(&url));
     }
-    resolve(&url, base)
+    // The base is an option, not the post: still, `javascript:…` there must not pass.
+    resolve(&url, base).filter(|resolved| is_allowed(resolved))
 }
 
 /// The scheme of an absolute URL (`javascript` in `JavaScript:…`), if it has one.
