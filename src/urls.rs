@@ -30,6 +30,10 @@ pub enum UrlUse {
 /// assert_eq!(safe_url("data:image/png;base64,AAAA", base, UrlUse::Image), None);
 /// ```
 pub fn safe_url(raw: &str, base: &str, usage: UrlUse) -> Option<String> {
+    allowed_url(raw, base, usage).filter(|url| valid_web_authority(url))
+}
+
+fn allowed_url(raw: &str, base: &str, usage: UrlUse) -> Option<String> {
     // Fast path: a plain absolute web URL, as nearly every URL of the archive is.
     let plain = |url: &str| {
         url.bytes()
@@ -106,6 +110,81 @@ fn encode(url: &str) -> String {
         }
     }
     out
+}
+
+/// Whether an http(s) URL has an authority that browsers (and the WHATWG `url` crate)
+/// accept: `//`, then a host of letters, digits, `-`, `_` and `.` (non-ASCII letters
+/// percent-encoded, for IDN; not right-to-left scripts, which IDNA's bidi rule may
+/// refuse), an IPv4 or bracketed IPv6 address, and a port of at most 65535. Stricter
+/// than browsers, never looser: a link to a host no browser can reach is dropped.
+fn valid_web_authority(url: &str) -> bool {
+    let Some((scheme, rest)) = url.split_once(':') else {
+        return true;
+    };
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return true;
+    }
+    let Some(rest) = rest.strip_prefix("//") else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_port = authority.rsplit('@').next().unwrap_or_default();
+    let (host_ok, port) = match host_port.strip_prefix('[') {
+        Some(v6) => match v6.split_once(']') {
+            Some((address, port)) => (
+                !address.is_empty()
+                    && address
+                        .bytes()
+                        .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.'),
+                port,
+            ),
+            None => (false, ""),
+        },
+        None => {
+            let end = host_port.find(':').unwrap_or(host_port.len());
+            (valid_host(&host_port[..end]), &host_port[end..])
+        }
+    };
+    let port_ok = match port.strip_prefix(':') {
+        Some(digits) => digits.is_empty() || (digits.len() <= 5 && digits.parse::<u16>().is_ok()),
+        None => port.is_empty(),
+    };
+    host_ok && port_ok
+}
+
+fn valid_host(host: &str) -> bool {
+    let Some(host) = percent_decode(host) else {
+        return false;
+    };
+    let rtl = |c: char| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}');
+    let chars_ok = host.chars().all(|c| {
+        c.is_ascii_alphanumeric()
+            || matches!(c, '-' | '_' | '.')
+            || (!c.is_ascii() && c.is_alphanumeric() && !rtl(c))
+    });
+    let labels: Vec<&str> = host.trim_end_matches('.').split('.').collect();
+    let numeric = |label: &str| !label.is_empty() && label.bytes().all(|b| b.is_ascii_digit());
+    // WHATWG reads a host whose last label is a number as an IPv4 address.
+    let address_ok = !labels.last().is_some_and(|l| numeric(l))
+        || (labels.len() == 4 && labels.iter().all(|l| numeric(l) && l.parse::<u8>().is_ok()));
+    !host.is_empty() && chars_ok && address_ok
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 /// The host of an absolute http(s) URL, lower-cased.
