@@ -83,7 +83,7 @@ pub const ALLOWED_CLASSES: &[&str] = &["stock", "stock-chip"];
 /// URL schemes allowed in `href` and `src`.
 pub const ALLOWED_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
 
-/// EastMoney markup that must not survive in an attribute: chart blocks, their
+/// EastMoney markup that must not survive as an attribute name, URL or class: charts, their
 /// tracking images, vendor attributes. (Comments are refused whatever they hold.)
 const VENDOR_MARKS: &[&str] = &[
     "EM_StockImg",
@@ -127,9 +127,11 @@ pub fn violations(html: &str) -> Vec<String> {
             .find(|(t, _)| *t == name)
             .map_or(&[], |(_, a)| a);
         for (attr, value) in element.attrs() {
-            // In markup only: an article may well mention `data-code` in its text.
+            // In markup only (names, URLs, classes): text, `alt` and `title` included,
+            // may well mention `data-code`.
+            let markup = matches!(attr, "href" | "src" | "class").then_some(value);
             for banned in VENDOR_MARKS {
-                if attr.contains(banned) || value.contains(banned) {
+                if attr.contains(banned) || markup.is_some_and(|v| v.contains(banned)) {
                     found.push(format!("holds {banned:?} in <{name} {attr}>"));
                 }
             }
