@@ -76,58 +76,60 @@ pub fn stats(paragraphs: &[String]) -> Stats {
 /// ```
 pub fn excerpt(text: &str, max: usize) -> String {
     let text = text.trim();
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
     let mut best_sentence = None;
-    let mut best_cut = 0;
     let mut best_clause = None;
+    let mut best_cut = 0;
     let mut quote_depth = 0usize;
-    let chars: Vec<(usize, char)> = text.char_indices().take(max + 1).collect();
-    for (n, &(i, c)) in chars.iter().enumerate().take(max) {
+    let mut prev = None;
+    let mut chars = text.char_indices().peekable();
+    let mut n = 0;
+    while let Some((i, c)) = chars.next() {
+        if n == max {
+            break;
+        }
+        n += 1;
         match c {
             '“' | '「' | '《' => quote_depth += 1,
             '”' | '」' | '》' => quote_depth = quote_depth.saturating_sub(1),
             _ => {}
         }
         let end = i + c.len_utf8();
-        let next = chars.get(n + 1).map(|&(_, c)| c);
+        let next = chars.peek().map(|&(_, c)| c);
         if quote_depth == 0 {
             let ascii_end = matches!(c, '.' | '!' | '?') && next.is_none_or(char::is_whitespace);
-            let closes_quote = c == '”' && n > 0 && SENTENCE_ENDS.contains(&chars[n - 1].1);
-            if (SENTENCE_ENDS.contains(&c) && c != '…') || ascii_end || closes_quote {
+            let closes_quote = c == '”' && prev.is_some_and(|p| SENTENCE_ENDS.contains(&p));
+            if matches!(c, '。' | '！' | '？') || ascii_end || closes_quote {
                 best_sentence = Some(end);
             }
-            if matches!(c, '，' | '；' | '：' | '、' | ',' | ';') && n + 1 < max {
-                best_clause = Some(i);
-            }
             // The ellipsis takes the last place.
-            if n + 1 < max && is_cut_point(c, next) {
-                best_cut = end;
+            if n < max {
+                if matches!(c, '，' | '；' | '：' | '、' | ',' | ';') {
+                    best_clause = Some(i);
+                }
+                if is_cut_point(c, next) {
+                    best_cut = end;
+                }
             }
         }
-    }
-    match best_sentence {
-        Some(end) => text[..end].trim_end().to_owned(),
-        None if best_clause.is_some_and(|i| i * 2 > best_cut.max(1)) => {
-            let cut = best_clause.unwrap_or_default();
-            let mut out = text[..cut].trim_end().to_owned();
-            out.push('…');
-            out
-        }
-        None => {
-            let cut = if best_cut == 0 {
-                chars
-                    .get(max.saturating_sub(1))
-                    .map_or(text.len(), |&(i, _)| i)
-            } else {
-                best_cut
-            };
-            let mut out = text[..cut].trim_end().to_owned();
-            out.push('…');
-            out
+        prev = Some(c);
+        if next.is_none() {
+            return text.to_owned();
         }
     }
+    if let Some(end) = best_sentence {
+        return text[..end].trim_end().to_owned();
+    }
+    let cut = match best_clause {
+        Some(clause) if clause * 2 > best_cut => clause,
+        _ if best_cut > 0 => best_cut,
+        _ => text
+            .char_indices()
+            .nth(max.saturating_sub(1))
+            .map_or(text.len(), |(i, _)| i),
+    };
+    let mut out = text[..cut].trim_end().to_owned();
+    out.push('…');
+    out
 }
 
 /// Whether text may be cut after `c`: not inside a number or a Latin word, and not
