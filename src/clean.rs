@@ -16,7 +16,7 @@ use crate::article::{Image, Stock, StockSource, TocEntry};
 use crate::eastmoney::{self, SecurityId, StockList};
 use crate::error::{Warning, WarningCode, Warnings};
 use crate::options::{InlineQuotes, Options, StockCharts};
-use crate::typography::slug;
+use crate::typography::{cjk_spacing, slug};
 use crate::urls::{self, UrlUse};
 use crate::writer::{Checkpoint, Writer};
 
@@ -583,7 +583,11 @@ impl Walk<'_> {
 
     /// `<h2 id>` with the heading's text, listed in the table of contents.
     fn heading(&mut self, el: ElementRef<'_>, level: u8) {
-        let text = collapse_spaces(&text_of(el));
+        let mut text = collapse_spaces(&text_of(el));
+        if self.options.cjk_spacing {
+            // The id and the toc say what the page shows (the writer spaces it too).
+            text = cjk_spacing(&text);
+        }
         if text.is_empty() {
             return;
         }
