@@ -225,6 +225,7 @@ pub fn clean(html: &Html, options: &Options) -> Cleaned {
         source: None,
         captions: HashSet::new(),
         paragraph: None,
+        links_open: 0,
         warnings: Warnings::default(),
     };
     let mut frames: Vec<Frame> = Vec::new();
@@ -317,6 +318,8 @@ struct Walk<'a> {
     captions: HashSet<ego_tree::NodeId>,
     /// A `<p>` opened around inline content at the top level, since this checkpoint.
     paragraph: Option<Checkpoint>,
+    /// `<a>` elements written and not yet closed.
+    links_open: usize,
     warnings: Warnings,
 }
 
@@ -416,6 +419,9 @@ impl Walk<'_> {
     }
 
     fn close(&mut self, frame: Frame) {
+        if frame.tag == Some("a") {
+            self.links_open -= 1;
+        }
         if frame.block {
             self.close_paragraph();
         }
@@ -500,6 +506,12 @@ impl Walk<'_> {
     }
 
     fn write_link(&mut self, href: &str, title: Option<&str>, class: Option<&str>) -> Frame {
+        // NOTE: no `<a>` inside an `<a>` (a quote span in a link, in another quote span):
+        // a parser reading our html would close the outer one there.
+        if self.links_open > 0 {
+            return self.unwrap("a");
+        }
+        self.links_open += 1;
         let mut attrs: Vec<(&str, &str)> = vec![("href", href)];
         if let Some(class) = class {
             attrs.push(("class", class));
@@ -543,7 +555,7 @@ impl Walk<'_> {
             .get(&(id.market_id.clone(), id.code.clone()))
             .cloned();
         self.add_stock(&id, name, StockSource::Chart);
-        if self.options.stock_charts == StockCharts::Chip {
+        if self.options.stock_charts == StockCharts::Chip && self.links_open == 0 {
             let label = self.stocks.label(&id);
             let frame = self.write_link(
                 &eastmoney::quote_url(&id.market_id, &id.code),
