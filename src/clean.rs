@@ -412,9 +412,23 @@ impl Walk<'_> {
             if self.out.is_empty_since(checkpoint) {
                 self.out.rollback(checkpoint);
             } else {
-                self.out.close("p");
+                self.close_block(checkpoint, "p");
             }
             self.out.block_boundary();
+        }
+    }
+
+    /// Closes a `<p>` or `<div>`; one that came to hold a lone photo is a `<figure>`.
+    ///
+    /// NOTE: `figure` decides from the input, where an empty `<span>` or a dropped
+    /// `<script>` beside the `<img>` hides that it is alone; rendering our html again
+    /// would then make a figure of it (idempotence).
+    fn close_block(&mut self, checkpoint: Checkpoint, tag: &str) {
+        if matches!(tag, "p" | "div") && self.out.holds_only_image(checkpoint, tag) {
+            self.out.retag(checkpoint, tag, "figure");
+            self.out.close("figure");
+        } else {
+            self.out.close(tag);
         }
     }
 
@@ -433,7 +447,8 @@ impl Walk<'_> {
                 Some(checkpoint) if self.out.is_empty_since(checkpoint) => {
                     self.out.rollback(checkpoint)
                 }
-                _ => self.out.close(tag),
+                Some(checkpoint) => self.close_block(checkpoint, tag),
+                None => self.out.close(tag),
             }
         }
         if frame.block {

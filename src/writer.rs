@@ -60,6 +60,23 @@ impl Writer {
         }
     }
 
+    /// Whether all written since `checkpoint` is `<tag>` and one `<img …>`.
+    pub(crate) fn holds_only_image(&self, checkpoint: Checkpoint, tag: &str) -> bool {
+        let inner = self.html[checkpoint.html_len..]
+            .strip_prefix('<')
+            .and_then(|rest| rest.strip_prefix(tag))
+            .and_then(|rest| rest.strip_prefix('>'));
+        // Attribute values escape `>`: the first one ends the `<img>`.
+        inner.is_some_and(|img| img.starts_with("<img ") && img.find('>') == Some(img.len() - 1))
+    }
+
+    /// Renames the `<from>` start tag written at `checkpoint` (one without attributes).
+    pub(crate) fn retag(&mut self, checkpoint: Checkpoint, from: &str, to: &str) {
+        let start = checkpoint.html_len;
+        self.html
+            .replace_range(start..start + from.len() + 2, &format!("<{to}>"));
+    }
+
     /// Starts a block: the text so far becomes a paragraph, spacing starts afresh.
     pub(crate) fn block_boundary(&mut self) {
         let text = self.block_text.trim();
