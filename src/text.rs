@@ -28,14 +28,17 @@ pub fn stats(paragraphs: &[String]) -> Stats {
     for paragraph in paragraphs {
         let mut run = (false, false); // (in a run, run has a letter)
         for c in paragraph.chars().chain(std::iter::once(' ')) {
-            if !c.is_whitespace() {
+            // CJK first: most characters are, and it spares the Unicode white-space table.
+            let is_cjk = is_cjk(c);
+            if is_cjk {
+                cjk += 1;
+                characters += 1;
+            } else if !c.is_whitespace() {
                 characters += 1;
             }
-            if is_cjk(c) {
-                cjk += 1;
-            }
-            let word_char =
-                c.is_ascii_alphanumeric() || (run.0 && matches!(c, '-' | '.' | '\'' | '%' | ','));
+            let word_char = !is_cjk
+                && (c.is_ascii_alphanumeric()
+                    || (run.0 && matches!(c, '-' | '.' | '\'' | '%' | ',')));
             if word_char {
                 run = (true, run.1 || c.is_ascii_alphabetic());
             } else if run.0 {

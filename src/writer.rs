@@ -176,10 +176,8 @@ impl Writer {
         // Runs between ASCII white space are written whole: the common case, and fast.
         let mut rest = text;
         while !rest.is_empty() {
-            let space = rest.len()
-                - rest
-                    .trim_start_matches(|c: char| c.is_ascii_whitespace())
-                    .len();
+            // ASCII white space never sits inside a multi-byte character: byte positions work.
+            let space = rest.bytes().take_while(u8::is_ascii_whitespace).count();
             if space > 0 {
                 let newline = rest[..space].contains('\n');
                 self.see_space(newline);
@@ -187,7 +185,8 @@ impl Writer {
                 continue;
             }
             let end = rest
-                .find(|c: char| c.is_ascii_whitespace())
+                .bytes()
+                .position(|b| b.is_ascii_whitespace())
                 .unwrap_or(rest.len());
             let mut run = &rest[..end];
             rest = &rest[end..];
@@ -279,11 +278,12 @@ impl Writer {
 /// Whether `text` may hold a control character other than white space (a fast,
 /// conservative byte scan: `0xC2` leads U+0080–U+00BF, the C1 controls among them).
 fn has_control(text: &str) -> bool {
-    text.bytes()
-        .any(|b| (b < 0x20 && !matches!(b, b'\n' | b'\t' | b'\r')) || b == 0x7f || b == 0xc2)
-        && text
-            .chars()
-            .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+    // A byte pass first (C1 controls start with 0xC2), chars only when one may be there.
+    text.bytes().any(|b| {
+        LOOK_AT[usize::from(b)] && !matches!(b, b'\n' | b'\t' | b'\r' | b'&' | b'<' | b'>' | b'"')
+    }) && text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
 }
 
 /// Escapes `&`, `<`, `>` (and `"` in attribute values); drops control characters.
@@ -293,23 +293,46 @@ fn has_control(text: &str) -> bool {
 /// breaks in attribute values and every CR are written as character references
 /// (browsers read them alike); control characters, removed from a raw post, are
 /// dropped here too when character references (`&#1;`) brought them in.
+/// The bytes [`escape_into`] stops at: controls, markup, quotes, DEL and 0xC2.
+static LOOK_AT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b < 0x20 || matches!(b as u8, b'&' | b'<' | b'>' | b'"' | 0x7f | 0xc2);
+        b += 1;
+    }
+    table
+};
+
 pub(crate) fn escape_into(out: &mut String, text: &str, attribute: bool) {
-    let mut last = 0;
-    for (i, c) in text.char_indices() {
-        let entity = match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '"' if attribute => "&quot;",
-            '\n' if attribute => "&#10;",
-            '\r' => "&#13;",
-            '\n' | '\t' => continue,
-            c if c.is_control() => "",
-            _ => continue,
+    // Bytes, not chars: every byte that matters is ASCII or 0xC2 (the lead byte of the C1
+    // controls), so each one found is a char boundary, and CJK text is not decoded.
+    let bytes = text.as_bytes();
+    let (mut last, mut i) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !LOOK_AT[usize::from(b)] {
+            i += 1;
+            continue;
+        }
+        let (entity, len) = match b {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' if attribute => ("&quot;", 1),
+            b'\n' if attribute => ("&#10;", 1),
+            b'\r' => ("&#13;", 1),
+            0xc2 if matches!(bytes.get(i + 1), Some(0x80..=0x9f)) => ("", 2),
+            b'\n' | b'\t' | b'"' | 0xc2 => {
+                i += 1;
+                continue;
+            }
+            _ => ("", 1),
         };
         out.push_str(&text[last..i]);
         out.push_str(entity);
-        last = i + c.len_utf8();
+        i += len;
+        last = i;
     }
     out.push_str(&text[last..]);
 }
