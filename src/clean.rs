@@ -848,6 +848,13 @@ fn is_bold_paragraph(el: ElementRef<'_>) -> bool {
     if !matches!(strong.value().name(), "strong" | "b") {
         return false;
     }
+    // A heading is text: a photo in the bold paragraph would be lost.
+    if strong
+        .descendants()
+        .any(|d| d.value().as_element().is_some_and(|e| e.name() == "img"))
+    {
+        return false;
+    }
     let text = collapse_spaces(&text_of(*strong));
     let length = text.chars().count();
     (1..=40).contains(&length) && !text.ends_with(['。', '.', '：', ':', '；'])
