@@ -580,7 +580,13 @@ impl Walk<'_> {
             self.out.label(&label);
             self.close(frame);
         }
-        None
+        // Our own chip holds its label only. EastMoney's holds the tracking image (dropped
+        // on the way), and, when the post never closes it, the parser carries it into
+        // each following block around their text: keep that text.
+        let own_chip = el
+            .value()
+            .has_class("stock-chip", CaseSensitivity::AsciiCaseInsensitive);
+        (!own_chip).then(|| self.unwrap("a"))
     }
 
     /// An inline quote link: listed in `stocks`; a clean link or plain text.
