@@ -245,13 +245,14 @@ pub fn clean(html: &Html, options: &Options) -> Cleaned {
                     let Some(el) = ElementRef::wrap(node) else {
                         continue;
                     };
-                    if written == 0 {
-                        match starts_block(el) {
-                            true => walk.close_paragraph(),
-                            false => walk.open_paragraph(),
-                        }
+                    let top_level = written == 0;
+                    if top_level && BLOCKS.contains(&el.value().name()) {
+                        walk.close_paragraph();
+                    } else if top_level {
+                        walk.open_paragraph();
                     }
-                    match walk.open(el) {
+                    let unwrap = top_level && writes_inline(el) && holds_block(el);
+                    match walk.open(el, unwrap) {
                         Some(frame) => {
                             written += usize::from(frame.tag.is_some());
                             frames.push(frame)
@@ -324,8 +325,9 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
-    /// Writes the start of an element; `None` drops it with its content.
-    fn open(&mut self, el: ElementRef<'_>) -> Option<Frame> {
+    /// Writes the start of an element; `None` drops it with its content. `unwrap`: keep
+    /// the content only (an inline element holding a block, at the top level).
+    fn open(&mut self, el: ElementRef<'_>, unwrap: bool) -> Option<Frame> {
         let element = el.value();
         let name = element.name();
         if element.name.ns != ns!(html) {
@@ -344,6 +346,9 @@ impl Walk<'_> {
                 WarningCode::UnsafeContentRemoved,
                 "event-handler attributes were removed",
             );
+        }
+        if unwrap {
+            return Some(self.unwrap(name));
         }
         match role(el) {
             Some(Role::Source) => {
@@ -721,24 +726,25 @@ impl Walk<'_> {
     }
 }
 
-/// Whether an element at the top level ends a run of inline content: a block, or an
-/// element written as an inline tag that holds a block (`<a><div>`), which a `<p>`
-/// around it would not survive.
-fn starts_block(el: ElementRef<'_>) -> bool {
+/// Whether an element is written as an inline tag (`<a>`, `<strong>` …).
+fn writes_inline(el: ElementRef<'_>) -> bool {
     let element = el.value();
     let name = element.name();
-    if BLOCKS.contains(&name) {
-        return true;
-    }
-    let written_inline = matches!(name, "a" | "b" | "i")
+    matches!(name, "a" | "b" | "i")
         || (KEEP.contains(&name) && !BLOCKS.contains(&name))
-        || element.attr("data-code").is_some();
-    written_inline
-        && el.descendants().skip(1).any(|d| {
-            d.value()
-                .as_element()
-                .is_some_and(|e| BLOCKS.contains(&e.name()))
-        })
+        || element.attr("data-code").is_some()
+}
+
+/// Whether an element holds a block (`<a><div>`).
+///
+/// NOTE: at the top level such an inline element is unwrapped: neither a `<p>` around
+/// it nor a run of inline content without one reads back the same (idempotence).
+fn holds_block(el: ElementRef<'_>) -> bool {
+    el.descendants().skip(1).any(|d| {
+        d.value()
+            .as_element()
+            .is_some_and(|e| BLOCKS.contains(&e.name()))
+    })
 }
 
 fn role(el: ElementRef<'_>) -> Option<Role> {
