@@ -1,14 +1,11 @@
 //! Stage 2: read the YAML front matter, recovering from what the archive gets wrong.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat};
+use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde_json::{Map, Number, Value};
 use yaml_rust2::{Yaml, YamlLoader};
 
 use crate::article::FrontMatter;
 use crate::error::{WarningCode, Warnings};
-
-/// The site's zone, for dates written without an offset.
-const SITE_OFFSET_SECONDS: i32 = 8 * 3600;
 
 /// Parses front-matter YAML into a [`FrontMatter`], never failing: invalid YAML is
 /// read line by line (each line with the real parser) and reported in `warnings`.
@@ -197,33 +194,32 @@ fn read_date(value: Option<&Value>, warnings: &mut Warnings) -> Option<String> {
     }
 }
 
-/// Jekyll's date forms: with or without seconds, offset or `T`; no offset means `+08:00`.
+/// Jekyll's date forms — `2021-12-23 19:17:04 +0800`, without seconds, offset or time,
+/// with `T` or `Z` — rewritten as RFC 3339 for chrono's dedicated parser, which also
+/// validates them. No offset means the site's `+08:00`. One parse, no format strings: it
+/// was most of the front matter's time, and chrono's strftime code in the wasm.
 fn parse_date(text: &str) -> Option<DateTime<FixedOffset>> {
-    let site = FixedOffset::east_opt(SITE_OFFSET_SECONDS)?;
-    let text = text.replacen('T', " ", 1);
-    for format in [
-        "%Y-%m-%d %H:%M:%S%.f %z",
-        "%Y-%m-%d %H:%M:%S%.f%:z",
-        "%Y-%m-%d %H:%M:%S%.f%z",
-        "%Y-%m-%d %H:%M %z",
-    ] {
-        if let Ok(date) = DateTime::parse_from_str(&text, format) {
-            return Some(date);
+    let (date, rest) = text.split_at(text.find([' ', 'T', 't']).unwrap_or(text.len()));
+    let rest = rest.get(1..).unwrap_or_default().trim_start();
+    let zone_at = rest.find(['+', '-', 'Z', 'z', ' ']).unwrap_or(rest.len());
+    let (time, zone) = (&rest[..zone_at], rest[zone_at..].trim());
+    let time = match time.len() {
+        0 => "00:00:00".to_owned(),
+        5 => format!("{time}:00"),
+        _ => time.to_owned(),
+    };
+    let zone = match zone.as_bytes() {
+        [] => "+08:00".to_owned(),
+        [sign @ (b'+' | b'-'), h1, h2, m1, m2] => format!(
+            "{}{}{}:{}{}",
+            *sign as char, *h1 as char, *h2 as char, *m1 as char, *m2 as char
+        ),
+        [sign @ (b'+' | b'-'), h1, h2] => {
+            format!("{}{}{}:00", *sign as char, *h1 as char, *h2 as char)
         }
-    }
-    if let Some(utc) = text.strip_suffix('Z') {
-        let naive = NaiveDateTime::parse_from_str(utc, "%Y-%m-%d %H:%M:%S%.f").ok()?;
-        return Some(naive.and_utc().fixed_offset());
-    }
-    let naive = ["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M"]
-        .iter()
-        .find_map(|format| NaiveDateTime::parse_from_str(&text, format).ok())
-        .or_else(|| {
-            NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-                .ok()?
-                .and_hms_opt(0, 0, 0)
-        })?;
-    naive.and_local_timezone(site).single()
+        _ => zone.to_owned(),
+    };
+    DateTime::parse_from_rfc3339(&format!("{date}T{time}{zone}")).ok()
 }
 
 #[cfg(test)]
@@ -238,6 +234,25 @@ mod tests {
         assert_eq!(fm.date.as_deref(), Some("2021-12-23T11:17:04+00:00"));
         let fm = parse_front_matter_yaml("date: 2021-12-23");
         assert_eq!(fm.date.as_deref(), Some("2021-12-23T00:00:00+08:00"));
+        let cases = [
+            ("2021-12-08 10:46", "2021-12-08T10:46:00+08:00"),
+            ("2021-12-08 10:46:18.5 -0500", "2021-12-08T10:46:18-05:00"),
+            ("2021-12-08T10:46:18+08:00", "2021-12-08T10:46:18+08:00"),
+            ("2021-12-08 10:46:18 +08", "2021-12-08T10:46:18+08:00"),
+        ];
+        for (input, expected) in cases {
+            let fm = parse_front_matter_yaml(&format!("date: {input}"));
+            assert_eq!(fm.date.as_deref(), Some(expected), "{input}");
+        }
+        for bad in [
+            "2021-13-08 10:46:18",
+            "2021-12-08 25:00",
+            "2021-12-08 10:46:18 +0800 junk",
+            "昨天",
+        ] {
+            let fm = parse_front_matter_yaml(&format!("date: {bad}"));
+            assert_eq!(fm.date, None, "{bad}");
+        }
     }
 
     #[test]
