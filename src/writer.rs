@@ -155,6 +155,10 @@ impl Writer {
     }
 
     pub(crate) fn text(&mut self, text: &str) {
+        if text.contains('\r') {
+            // `&#13;` brings a CR in: a line break, as in a raw post (idempotence).
+            return self.text(&text.replace("\r\n", "\n").replace('\r', "\n"));
+        }
         if has_control(text) {
             // NOTE: control characters that references (`&#1;`) bring in are dropped,
             // as they are from a raw post: else rendering our html again would differ.
@@ -290,7 +294,7 @@ fn has_control(text: &str) -> bool {
 ///
 /// NOTE: our html must read back the same when it is a post body again (idempotence).
 /// There a blank line ends a Markdown HTML block and a raw CR is a line break, so line
-/// breaks in attribute values and every CR are written as character references
+/// breaks in attribute values are written as character references, a CR as a line feed
 /// (browsers read them alike); control characters, removed from a raw post, are
 /// dropped here too when character references (`&#1;`) brought them in.
 /// The bytes [`escape_into`] stops at: controls, markup, quotes, DEL and 0xC2.
@@ -321,7 +325,8 @@ pub(crate) fn escape_into(out: &mut String, text: &str, attribute: bool) {
             b'>' => ("&gt;", 1),
             b'"' if attribute => ("&quot;", 1),
             b'\n' if attribute => ("&#10;", 1),
-            b'\r' => ("&#13;", 1),
+            // A CR is a line break: read back, a raw one becomes LF anyway.
+            b'\r' => ("&#10;", 1),
             0xc2 if matches!(bytes.get(i + 1), Some(0x80..=0x9f)) => ("", 2),
             b'\n' | b'\t' | b'"' | 0xc2 => {
                 i += 1;
