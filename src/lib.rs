@@ -174,6 +174,7 @@ fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result
     let mut warnings = Warnings::default();
     let text = clean_text(raw, &mut warnings)?;
     let parts = split::split(&text);
+    watch.lap("split");
 
     let front_matter = match parts.front_matter {
         Some(yaml) => parse_front_matter_yaml(yaml),
@@ -185,8 +186,9 @@ fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result
     for warning in &front_matter.warnings {
         warnings.push(warning.code, warning.message.clone());
     }
+    watch.lap("frontMatter");
     let trailer = parse_trailer(parts.trailer, &options.base_url);
-    watch.lap("split");
+    watch.lap("trailer");
 
     let plain = !has_markup(parts.body);
     // A post that is only a `> ` digest shows the digest as its body.
