@@ -246,7 +246,7 @@ pub fn clean(html: &Html, options: &Options) -> Cleaned {
                         continue;
                     };
                     let top_level = written == 0;
-                    if top_level && BLOCKS.contains(&el.value().name()) {
+                    if top_level && writes_block(el) {
                         walk.close_paragraph();
                     } else if top_level {
                         walk.open_paragraph();
@@ -724,6 +724,12 @@ impl Walk<'_> {
             caption,
         });
     }
+}
+
+/// Whether an element is written as a block: a block element, unless a chart or quote
+/// class makes a link of it (`<p class="EmImageRemark">` is a chip).
+fn writes_block(el: ElementRef<'_>) -> bool {
+    BLOCKS.contains(&el.value().name()) && !matches!(role(el), Some(Role::Chart | Role::Quote))
 }
 
 /// Whether an element is written as an inline tag (`<a>`, `<strong>` …).
