@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use pulldown_cmark::{html, Event, LinkType, Options as MdOptions, Parser, Tag, TagEnd};
+use pulldown_cmark::{html, CowStr, Event, LinkType, Options as MdOptions, Parser, Tag, TagEnd};
 
 use crate::article::Link;
 use crate::urls::{self, UrlUse};
@@ -26,8 +26,127 @@ fn md_options() -> MdOptions {
 pub fn render_markdown(body: &str, max_nesting: usize) -> (String, bool) {
     let (body, limited) = cap_nesting(body, max_nesting.max(1));
     let mut out = String::with_capacity(body.len() + body.len() / 4);
-    html::push_html(&mut out, Parser::new_ext(&body, md_options()));
+    let parser = Parser::new_ext(&body, md_options());
+    if body.contains(['*', '_']) {
+        html::push_html(&mut out, cjk_emphasis(parser.collect()).into_iter());
+    } else {
+        html::push_html(&mut out, parser);
+    }
     (out, limited)
+}
+
+/// CJK-friendly emphasis: `**重要。**但是` is bold. CommonMark's flanking rules leave
+/// those `*` runs as text when full-width punctuation sits inside them next to a CJK
+/// character (comrak's `cjk_friendly_emphasis` fixes the same). pulldown-cmark hands
+/// such leftovers over as `*` text events; this pairs them, within one run of text, when
+/// a CJK character or full-width punctuation is what blocked them.
+fn cjk_emphasis(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut texts: Vec<CowStr<'_>> = Vec::new();
+    for event in events {
+        match event {
+            Event::Text(text) => texts.push(text),
+            other => {
+                pair_delimiters(std::mem::take(&mut texts), &mut out);
+                out.push(other);
+            }
+        }
+    }
+    pair_delimiters(texts, &mut out);
+    out
+}
+
+/// A run of text events: plain text, or a run of one or two `*`/`_` delimiters.
+enum Piece<'a> {
+    Text(CowStr<'a>),
+    Run(char, usize),
+}
+
+fn pair_delimiters<'a>(texts: Vec<CowStr<'a>>, out: &mut Vec<Event<'a>>) {
+    let mut pieces: Vec<Piece<'a>> = Vec::new();
+    for text in texts {
+        let delimiter = matches!(&*text, "*" | "_")
+            .then(|| text.chars().next())
+            .flatten();
+        match (delimiter, pieces.last_mut()) {
+            (Some(c), Some(Piece::Run(run, n))) if *run == c => *n += 1,
+            (Some(c), _) => pieces.push(Piece::Run(c, 1)),
+            (None, _) => pieces.push(Piece::Text(text)),
+        }
+    }
+    let neighbour = |pieces: &[Piece<'_>], i: usize, before: bool| -> Option<char> {
+        let piece = if before {
+            i.checked_sub(1).and_then(|j| pieces.get(j))
+        } else {
+            pieces.get(i + 1)
+        };
+        match piece {
+            Some(Piece::Text(t)) if before => t.chars().next_back(),
+            Some(Piece::Text(t)) => t.chars().next(),
+            _ => None,
+        }
+    };
+    // Openers waiting for a closer: (index of the piece, delimiter, length).
+    let mut open: Vec<(usize, char, usize)> = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for i in 0..pieces.len() {
+        let Piece::Run(c, n) = pieces[i] else {
+            continue;
+        };
+        let (before, after) = (neighbour(&pieces, i, true), neighbour(&pieces, i, false));
+        let can_close = before.is_some_and(|b| !b.is_whitespace());
+        let can_open = after.is_some_and(|a| !a.is_whitespace());
+        if can_close && n <= 2 {
+            if let Some(k) = open.iter().rposition(|&(_, oc, on)| oc == c && on == n) {
+                let (start, _, _) = open[k];
+                let outer = [neighbour(&pieces, start, true), after];
+                let inner = [neighbour(&pieces, start, false), before];
+                if outer
+                    .into_iter()
+                    .chain(inner)
+                    .flatten()
+                    .any(is_cjk_or_fullwidth)
+                {
+                    open.truncate(k);
+                    pairs.push((start, i));
+                    continue;
+                }
+            }
+        }
+        if can_open {
+            open.push((i, c, n));
+        }
+    }
+    let role = |i: usize| {
+        pairs
+            .iter()
+            .find_map(|&(s, e)| (s == i).then_some(true).or((e == i).then_some(false)))
+    };
+    for (i, piece) in pieces.into_iter().enumerate() {
+        match (piece, role(i)) {
+            (Piece::Text(text), _) => out.push(Event::Text(text)),
+            (Piece::Run(_, n), Some(opening)) => {
+                let tag = if n == 2 { Tag::Strong } else { Tag::Emphasis };
+                let end = if n == 2 {
+                    TagEnd::Strong
+                } else {
+                    TagEnd::Emphasis
+                };
+                out.push(if opening {
+                    Event::Start(tag)
+                } else {
+                    Event::End(end)
+                });
+            }
+            (Piece::Run(c, n), None) => out.push(Event::Text(c.to_string().repeat(n).into())),
+        }
+    }
+}
+
+/// CJK characters and the full-width and CJK punctuation around them (`。，“”（）`).
+fn is_cjk_or_fullwidth(c: char) -> bool {
+    crate::typography::is_cjk(c)
+        || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '\u{2018}'..='\u{201F}' | '\u{2026}')
 }
 
 /// Drops container markers beyond `max` at the start of each line.
@@ -155,6 +274,27 @@ mod tests {
         assert!(limited);
         assert_eq!(html.matches("<blockquote>").count(), 8);
         assert!(html.contains('深'));
+    }
+
+    #[test]
+    fn cjk_friendly_emphasis() {
+        let cases = [
+            ("**重要。**但是", "<p><strong>重要。</strong>但是</p>"),
+            ("这是**“重要”**的", "<p>这是<strong>“重要”</strong>的</p>"),
+            ("中文*强调，*后面", "<p>中文<em>强调，</em>后面</p>"),
+            ("**（注）**正文", "<p><strong>（注）</strong>正文</p>"),
+            ("**重要**但是", "<p><strong>重要</strong>但是</p>"),
+            ("a * b * c", "<p>a * b * c</p>"),
+            ("**bold.**next", "<p>**bold.**next</p>"),
+            ("价格*上涨* 与 **下跌", "<p>价格<em>上涨</em> 与 **下跌</p>"),
+        ];
+        for (markdown, html) in cases {
+            assert_eq!(
+                render_markdown(markdown, 8).0.trim_end(),
+                html,
+                "{markdown}"
+            );
+        }
     }
 
     #[test]
