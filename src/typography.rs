@@ -15,10 +15,13 @@ pub fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '%' | '+' | '#' | '@' | '&')
 }
 
-/// A Latin word is spaced from CJK only if it has a letter: numbers with units
-/// (`2021年`, `120万`, `17.32亿元`) stay together, as Chinese news style writes them.
+/// A Latin word is spaced from CJK only if it has a letter and more than one character:
+/// numbers with units (`2021年`, `120万`, `17.32亿元`) and one-letter compounds (`A股`,
+/// `K线`) stay together, as Chinese news style writes them.
 pub fn word_takes_space(word: &str) -> bool {
-    word.chars().any(|c| c.is_ascii_alphabetic())
+    // A lone letter is part of a Chinese word: A股, K线, B超, X光.
+    word.len() > 1
+        && word.chars().any(|c| c.is_ascii_alphabetic())
         && !word.contains("://")
         && !word.starts_with("www.")
 }
@@ -34,6 +37,7 @@ pub fn word_takes_space(word: &str) -> bool {
 /// assert_eq!(cjk_spacing("突破了120万，增长63.27%"), "突破了120万，增长63.27%");
 /// assert_eq!(cjk_spacing("发展“路线图”和HFO-1234yf(四氟丙烯)"), "发展“路线图”和 HFO-1234yf(四氟丙烯)");
 /// assert_eq!(cjk_spacing("见https://a.cn/x页"), "见https://a.cn/x页");
+/// assert_eq!(cjk_spacing("A股/港股和K线图"), "A股/港股和K线图");
 /// ```
 pub fn cjk_spacing(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);

@@ -84,6 +84,11 @@ fixtures! {
     "post-2021-12-23-NW202112232224415618",
     "post-2022-05-26-202205262391921712",
     "post-202205262391921712",
+    "typography-emphasis",
+    "typography-excerpt" [options],
+    "typography-headings",
+    "typography-linebreaks",
+    "typography-spacing" [options],
 }
 
 /// The seed post: the full EastMoney article with three section headings.
