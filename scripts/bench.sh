@@ -14,3 +14,5 @@ node "$bench/bench-node.mjs" --wasm-pkg pkg "$@" | tee target/bench-node.txt
 node "$bench/bundle-sizes.mjs" --wasm-pkg pkg | tee target/bench-sizes.txt
 printf '\n== summary\n'
 grep -h -E '^(RATIO|SIZE)' target/bench-browser.txt target/bench-node.txt target/bench-sizes.txt
+node scripts/bench-table.mjs > target/bench-table.md
+echo "README tables: target/bench-table.md"
