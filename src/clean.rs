@@ -221,6 +221,7 @@ pub fn clean(html: &Html, options: &Options) -> Cleaned {
         names: quote_names(html),
         toc: Vec::new(),
         ids: HashSet::new(),
+        next_suffix: HashMap::new(),
         images: Vec::new(),
         source: None,
         captions: HashSet::new(),
@@ -313,6 +314,8 @@ struct Walk<'a> {
     names: HashMap<(String, String), String>,
     toc: Vec<TocEntry>,
     ids: HashSet<String>,
+    /// The last suffix given to each heading id.
+    next_suffix: HashMap<String, usize>,
     images: Vec<Image>,
     source: Option<String>,
     /// Caption paragraphs already written into a `<figure>`.
@@ -639,14 +642,20 @@ impl Walk<'_> {
         self.toc.push(TocEntry { id, text, level });
     }
 
+    /// `base`, else `base-2`, `base-3` …, going on from the last suffix given to `base`:
+    /// trying every suffix from 2 again made repeated headings quadratic.
     fn unique_id(&mut self, base: String) -> String {
-        let mut id = base.clone();
-        let mut n = 1;
-        while !self.ids.insert(id.clone()) {
-            n += 1;
-            id = format!("{base}-{n}");
+        if self.ids.insert(base.clone()) {
+            return base;
         }
-        id
+        let n = self.next_suffix.entry(base.clone()).or_insert(1);
+        loop {
+            *n += 1;
+            let id = format!("{base}-{n}");
+            if self.ids.insert(id.clone()) {
+                return id;
+            }
+        }
     }
 
     /// A block holding only a photo, and the caption paragraph after it: `<figure>`.

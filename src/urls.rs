@@ -36,8 +36,13 @@ pub fn safe_url(raw: &str, base: &str, usage: UrlUse) -> Option<String> {
 fn allowed_url(raw: &str, base: &str, usage: UrlUse) -> Option<String> {
     // Fast path: a plain absolute web URL, as nearly every URL of the archive is.
     let plain = |url: &str| {
-        url.bytes()
-            .all(|b| b.is_ascii_graphic() && !b"\"<>\\^`{|}".contains(&b))
+        url.bytes().all(|b| {
+            b.is_ascii_graphic()
+                && !matches!(
+                    b,
+                    b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}'
+                )
+        })
     };
     for scheme in ["https://", "http://"] {
         if raw.len() > scheme.len()

@@ -198,3 +198,22 @@ fn unknown_market_and_widget() {
     assert!(has(&a, WarningCode::UnknownMarket));
     assert!(has(&a, WarningCode::UnknownWidget));
 }
+
+#[test]
+fn twenty_thousand_identical_headings_stay_linear() {
+    let raw = post(&"<p><strong>标题</strong></p><p>正文。</p>".repeat(20_000));
+    let a = render_post(&raw).unwrap();
+    assert_eq!(a.toc.len(), 20_000);
+    assert_eq!(a.toc[19_999].id, "标题-20000");
+    // Ids taken by other headings are skipped, never repeated.
+    let raw = post(
+        "<p><strong>标题-2</strong></p><p><strong>标题</strong></p><p><strong>标题</strong></p>",
+    );
+    let ids: Vec<String> = render_post(&raw)
+        .unwrap()
+        .toc
+        .into_iter()
+        .map(|t| t.id)
+        .collect();
+    assert_eq!(ids, ["标题-2", "标题", "标题-3"]);
+}
