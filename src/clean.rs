@@ -13,6 +13,7 @@ use html5ever::ns;
 use scraper::{CaseSensitivity, ElementRef, Html, Node};
 
 use crate::article::{Image, Stock, StockSource, TocEntry};
+use crate::contract::ALLOWED_TAGS;
 use crate::eastmoney::{self, SecurityId, StockList};
 use crate::error::{Warning, WarningCode, Warnings};
 use crate::options::{InlineQuotes, Options, StockCharts};
@@ -40,34 +41,11 @@ pub struct Cleaned {
 }
 
 /// Elements dropped with their content because they could run code or load content.
+#[rustfmt::skip]
 const UNSAFE: &[&str] = &[
-    "script",
-    "iframe",
-    "frame",
-    "frameset",
-    "object",
-    "embed",
-    "applet",
-    "form",
-    "input",
-    "button",
-    "select",
-    "textarea",
-    "option",
-    "base",
-    "meta",
-    "link",
-    "portal",
-    "audio",
-    "video",
-    "source",
-    "track",
-    "canvas",
-    "dialog",
-    "noembed",
-    "noframes",
-    "xmp",
-    "plaintext",
+    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
+    "button", "select", "textarea", "option", "base", "meta", "link", "portal", "audio",
+    "video", "source", "track", "canvas", "dialog", "noembed", "noframes", "xmp", "plaintext",
 ];
 
 /// Elements dropped with their content that are merely not article text.
@@ -75,109 +53,19 @@ const QUIET_DROP: &[&str] = &[
     "style", "head", "title", "template", "noscript", "map", "area", "param",
 ];
 
-/// Elements written out as they are (attributes are checked separately).
-const KEEP: &[&str] = &[
-    "p",
-    "div",
-    "blockquote",
-    "pre",
-    "code",
-    "strong",
-    "em",
-    "u",
-    "s",
-    "del",
-    "ins",
-    "sub",
-    "sup",
-    "small",
-    "mark",
-    "abbr",
-    "q",
-    "cite",
-    "kbd",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "table",
-    "caption",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "th",
-    "td",
-    "figure",
-    "figcaption",
-    "hr",
-];
-
 /// Block elements: they end a paragraph of `text`.
+#[rustfmt::skip]
 const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "blockquote",
-    "pre",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "table",
-    "caption",
-    "tr",
-    "th",
-    "td",
-    "figure",
-    "figcaption",
-    "hr",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "aside",
-    "nav",
-    "main",
-    "center",
-    "address",
+    "p", "div", "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd", "table", "caption",
+    "tr", "th", "td", "figure", "figcaption", "hr", "h1", "h2", "h3", "h4", "h5", "h6",
+    "section", "article", "header", "footer", "aside", "nav", "main", "center", "address",
 ];
 
 /// Elements removed when nothing visible is left in them.
+#[rustfmt::skip]
 const DROP_WHEN_EMPTY: &[&str] = &[
-    "p",
-    "div",
-    "blockquote",
-    "strong",
-    "em",
-    "u",
-    "s",
-    "del",
-    "ins",
-    "sub",
-    "sup",
-    "small",
-    "mark",
-    "q",
-    "cite",
-    "a",
-    "li",
-    "ul",
-    "ol",
-    "figure",
-    "figcaption",
-    "dl",
-    "dt",
-    "dd",
+    "p", "div", "blockquote", "strong", "em", "u", "s", "del", "ins", "sub", "sup", "small",
+    "mark", "q", "cite", "a", "li", "ul", "ol", "figure", "figcaption", "dl", "dt", "dd",
 ];
 
 /// What a class or attribute marks an element as.
@@ -395,7 +283,8 @@ impl Walk<'_> {
             "b" => Some(self.keep(el, "strong")),
             "i" => Some(self.keep(el, "em")),
             "center" => Some(self.keep(el, "div")),
-            _ => match KEEP.iter().find(|&&kept| kept == name) {
+            // The generic case: the contract's allowlist (a, img, br and headings were handled above).
+            _ => match ALLOWED_TAGS.iter().find(|&&kept| kept == name) {
                 Some(kept) => Some(self.keep(el, kept)),
                 None => Some(self.unwrap(name)),
             },
@@ -746,7 +635,7 @@ fn writes_inline(el: ElementRef<'_>) -> bool {
     let element = el.value();
     let name = element.name();
     matches!(name, "a" | "b" | "i")
-        || (KEEP.contains(&name) && !BLOCKS.contains(&name))
+        || (ALLOWED_TAGS.contains(&name) && !BLOCKS.contains(&name))
         || element.attr("data-code").is_some()
 }
 
