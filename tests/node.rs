@@ -58,27 +58,12 @@ fn options_default_partial_and_invalid() {
 
 #[wasm_bindgen_test]
 fn errors_are_typed() {
-    let code = |raw: &str| {
-        error_code(
-            &wasm::render_post(raw, JsValue::UNDEFINED)
-                .expect_err(raw)
-                .into(),
-        )
-    };
-    assert_eq!(code(""), "empty");
-    assert_eq!(code("\0\0\0binary"), "binary");
-    assert_eq!(code("---\ntitle: \"\"\n---\n"), "no-content");
+    assert_errors_are_typed();
 }
 
 #[wasm_bindgen_test]
 fn timings_use_performance_now() {
-    let article =
-        to_json(&wasm::render_post(seed().input, js(r#"{"timings":true}"#)).expect("renders"));
-    let stages = article["timings_ms"].as_object().expect("timings_ms");
-    assert_eq!(stages.len(), 5, "{stages:?}");
-    assert!(stages
-        .values()
-        .all(|ms| ms.as_f64().is_some_and(|ms| ms >= 0.0)));
+    assert_timings();
 }
 
 #[wasm_bindgen_test]

@@ -281,36 +281,12 @@ fn missing_null_empty_and_partial_options() {
 
 #[wasm_bindgen_test]
 fn errors_are_typed() {
-    let code = |raw: &str| {
-        error_code(
-            &wasm::render_post(raw, JsValue::UNDEFINED)
-                .expect_err(raw)
-                .into(),
-        )
-    };
-    assert_eq!(code(""), "empty");
-    assert_eq!(code("  \n\t"), "empty");
-    assert_eq!(code("\0\0\0binary"), "binary");
-    let tiny = wasm::render_post(seed().input, js(r#"{"limits":{"maxInputBytes":10}}"#));
-    assert_eq!(
-        error_code(&tiny.expect_err("too large").into()),
-        "too-large"
-    );
+    assert_errors_are_typed();
 }
 
 #[wasm_bindgen_test]
 fn timings_use_the_browser_clock() {
-    let article =
-        to_json(&wasm::render_post(seed().input, js(r#"{"timings":true}"#)).expect("renders"));
-    let stages = article["timings_ms"].as_object().expect("timings_ms");
-    for stage in ["split", "markdown", "parse", "clean", "derive"] {
-        assert!(
-            stages[stage].as_f64().is_some_and(|ms| ms >= 0.0),
-            "{stage}: {stages:?}"
-        );
-    }
-    let plain = to_json(&wasm::render_post(seed().input, JsValue::UNDEFINED).expect("renders"));
-    assert!(plain.get("timings_ms").is_none());
+    assert_timings();
 }
 
 #[wasm_bindgen_test]

@@ -132,6 +132,54 @@ pub fn error_code(error: &JsValue) -> String {
         .to_owned()
 }
 
+/// The stages `timings: true` reports (see `render` in src/lib.rs).
+pub const STAGES: &[&str] = &[
+    "split",
+    "frontMatter",
+    "trailer",
+    "markdown",
+    "parse",
+    "clean",
+    "derive",
+];
+
+/// Errors reach JS as `Error` objects with the core's stable codes.
+pub fn assert_errors_are_typed() {
+    let code = |raw: &str, options: JsValue| {
+        error_code(
+            &finews_reader::wasm::render_post(raw, options)
+                .expect_err(raw)
+                .into(),
+        )
+    };
+    assert_eq!(code("", JsValue::UNDEFINED), "empty");
+    assert_eq!(code("  \n\t", JsValue::UNDEFINED), "empty");
+    assert_eq!(code("\0\0\0binary", JsValue::UNDEFINED), "binary");
+    assert_eq!(
+        code("---\ntitle: \"\"\n---\n", JsValue::UNDEFINED),
+        "no-content"
+    );
+    let tiny = js(r#"{"limits":{"maxInputBytes":10}}"#);
+    assert_eq!(code(seed().input, tiny), "too-large");
+}
+
+/// `timings: true` adds every stage's time from the environment's clock; off, none.
+pub fn assert_timings() {
+    let render = |options: JsValue| {
+        to_json(&finews_reader::wasm::render_post(seed().input, options).expect("renders"))
+    };
+    let article = render(js(r#"{"timings":true}"#));
+    let stages = article["timings_ms"].as_object().expect("timings_ms");
+    assert_eq!(stages.len(), STAGES.len(), "{stages:?}");
+    for stage in STAGES {
+        assert!(
+            stages[*stage].as_f64().is_some_and(|ms| ms >= 0.0),
+            "{stage}: {stages:?}"
+        );
+    }
+    assert!(render(JsValue::UNDEFINED).get("timings_ms").is_none());
+}
+
 /// The fixture's options as a JS value (`undefined` when it has none).
 pub fn options_of(fixture: &Fixture) -> JsValue {
     fixture.options.map_or(JsValue::UNDEFINED, js)
