@@ -25,12 +25,12 @@ export function requirePackage() {
 // image load would show up as a console error.
 const PLACEHOLDER = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450" viewBox="0 0 800 450"><rect width="800" height="450" fill="#c9ced6"/><path d="M0 450 260 190 420 340 560 230 800 450Z" fill="#aab1bb"/><circle cx="610" cy="120" r="46" fill="#e3e6ea"/></svg>`;
 
-/** Starts the server on a free port and Chromium; `close()` stops both. */
-export async function startHarness() {
-  requirePackage();
-  const server = await serve({ port: 0 });
-  // Playwright gives every launch a fresh temporary profile.
-  const browser = await chromium.launch({
+/**
+ * Debian's Chromium, headless, as root, with nothing reaching for the network (the
+ * machine's network is closed: background requests would only be refused, noisily).
+ */
+export function launchChromium() {
+  return chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: [
       "--no-sandbox",
@@ -43,6 +43,14 @@ export async function startHarness() {
       "--no-first-run",
     ],
   });
+}
+
+/** Starts the server on a free port and Chromium; `close()` stops both. */
+export async function startHarness() {
+  requirePackage();
+  const server = await serve({ port: 0 });
+  // Playwright gives every launch a fresh temporary profile.
+  const browser = await launchChromium();
   return {
     server,
     browser,
