@@ -341,6 +341,16 @@ impl Walk<'_> {
         if matches!(tag, "p" | "div") && self.out.holds_only_image(checkpoint, tag) {
             self.out.retag(checkpoint, tag, "figure");
             self.out.close("figure");
+        } else if tag == "p" && self.options.headings && self.out.holds_only_strong(checkpoint) {
+            // Likewise for a bold paragraph that `is_bold_paragraph` could not see.
+            let text = collapse_spaces(self.out.block_text());
+            if is_heading_text(&text) {
+                self.out.rollback(checkpoint);
+                self.out.forget_block_text();
+                self.write_heading(text, 2);
+            } else {
+                self.out.close(tag);
+            }
         } else {
             self.out.close(tag);
         }
@@ -534,7 +544,10 @@ impl Walk<'_> {
 
     /// `<h2 id>` with the heading's text, listed in the table of contents.
     fn heading(&mut self, el: ElementRef<'_>, level: u8) {
-        let mut text = collapse_spaces(&text_of(el));
+        self.write_heading(collapse_spaces(&text_of(el)), level);
+    }
+
+    fn write_heading(&mut self, mut text: String, level: u8) {
         if self.options.cjk_spacing {
             // The id and the toc say what the page shows (the writer spaces it too).
             text = cjk_spacing(&text);
@@ -792,7 +805,11 @@ fn is_bold_paragraph(el: ElementRef<'_>) -> bool {
     {
         return false;
     }
-    let text = collapse_spaces(&text_of(*strong));
+    is_heading_text(&collapse_spaces(&text_of(*strong)))
+}
+
+/// Short, and not ending like a sentence or a lead-in.
+fn is_heading_text(text: &str) -> bool {
     let length = text.chars().count();
     (1..=40).contains(&length) && !text.ends_with(['。', '.', '：', ':', '；'])
 }

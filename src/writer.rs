@@ -70,6 +70,41 @@ impl Writer {
         inner.is_some_and(|img| img.starts_with("<img ") && img.find('>') == Some(img.len() - 1))
     }
 
+    /// Whether all written since `checkpoint` is `<p><strong>…</strong>`, one `<strong>`
+    /// around everything, with no `<img>`. (Every `<` of our html starts a tag.)
+    pub(crate) fn holds_only_strong(&self, checkpoint: Checkpoint) -> bool {
+        let written = &self.html[checkpoint.html_len..];
+        let Some(inner) = written.strip_prefix("<p>") else {
+            return false;
+        };
+        if !inner.starts_with("<strong>") || !inner.ends_with("</strong>") || inner.contains("<img")
+        {
+            return false;
+        }
+        let mut depth = 0usize;
+        for (i, _) in inner.match_indices('<') {
+            if inner[i..].starts_with("<strong>") {
+                depth += 1;
+            } else if inner[i..].starts_with("</strong>") {
+                depth -= 1;
+                if depth == 0 && i + "</strong>".len() < inner.len() {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// The text of the block being written.
+    pub(crate) fn block_text(&self) -> &str {
+        &self.block_text
+    }
+
+    /// Forgets the text of the block being written (its html was rolled back).
+    pub(crate) fn forget_block_text(&mut self) {
+        self.block_text.clear();
+    }
+
     /// Renames the `<from>` start tag written at `checkpoint` (one without attributes).
     pub(crate) fn retag(&mut self, checkpoint: Checkpoint, from: &str, to: &str) {
         let start = checkpoint.html_len;
