@@ -498,8 +498,19 @@ impl Walk<'_> {
             .get(&(id.market_id.clone(), id.code.clone()))
             .cloned();
         self.add_stock(&id, name, StockSource::Chart);
+        // Our own chip holds its label only, which it keeps (the name in it may come
+        // from a quote link that rendering dropped). EastMoney's holds the tracking image
+        // (dropped on the way), and, when the post never closes it, the parser carries
+        // it into each following block around their text: keep that text.
+        let own_chip = el
+            .value()
+            .has_class("stock-chip", CaseSensitivity::AsciiCaseInsensitive);
         if self.options.stock_charts == StockCharts::Chip && self.links_open == 0 {
-            let label = self.stocks.label(&id);
+            let own_label = collapse_spaces(&text_of(el));
+            let label = match own_chip && !own_label.is_empty() {
+                true => own_label,
+                false => self.stocks.label(&id),
+            };
             let frame = self.write_link(
                 &eastmoney::quote_url(&id.market_id, &id.code),
                 None,
@@ -508,12 +519,6 @@ impl Walk<'_> {
             self.out.label(&label);
             self.close(frame);
         }
-        // Our own chip holds its label only. EastMoney's holds the tracking image (dropped
-        // on the way), and, when the post never closes it, the parser carries it into
-        // each following block around their text: keep that text.
-        let own_chip = el
-            .value()
-            .has_class("stock-chip", CaseSensitivity::AsciiCaseInsensitive);
         (!own_chip).then(|| self.unwrap("a"))
     }
 
@@ -548,6 +553,8 @@ impl Walk<'_> {
     }
 
     fn write_heading(&mut self, mut text: String, level: u8) {
+        // As the writer drops them: else the id would differ once rendered again.
+        text.retain(|c| !c.is_control());
         if self.options.cjk_spacing {
             // The id and the toc say what the page shows (the writer spaces it too).
             text = cjk_spacing(&text);
