@@ -112,18 +112,15 @@ pub fn render_bytes(raw: &[u8], options: &Options) -> Result<Article, Error> {
 /// assert_eq!(fm.categories, ["sitenews"]);
 /// ```
 pub fn parse_front_matter(raw: &str) -> FrontMatter {
-    let text = split::normalize(raw);
-    let parts = split::split(&text);
-    let mut warnings = Warnings::default();
-    let map = match parts.front_matter {
-        Some(yaml) => return parse_front_matter_yaml(yaml),
-        None => serde_json::Map::new(),
-    };
-    front_matter_missing(&parts, &mut warnings);
-    front_matter::from_map(map, warnings)
+    front_matter_of(&split::split(&split::normalize(raw)))
 }
 
-fn front_matter_missing(parts: &Parts<'_>, warnings: &mut Warnings) {
+/// The front matter of a split post; a missing or unclosed block is a warning.
+fn front_matter_of(parts: &Parts<'_>) -> FrontMatter {
+    if let Some(yaml) = parts.front_matter {
+        return parse_front_matter_yaml(yaml);
+    }
+    let mut warnings = Warnings::default();
     if parts.unclosed_front_matter {
         warnings.push(
             WarningCode::FrontMatterUnclosed,
@@ -132,6 +129,7 @@ fn front_matter_missing(parts: &Parts<'_>, warnings: &mut Warnings) {
     } else {
         warnings.push(WarningCode::NoFrontMatter, "the post has no front matter");
     }
+    front_matter::from_map(serde_json::Map::new(), warnings)
 }
 
 /// Records the time since the last mark under a stage name.
@@ -176,13 +174,7 @@ fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result
     let parts = split::split(&text);
     watch.lap("split");
 
-    let front_matter = match parts.front_matter {
-        Some(yaml) => parse_front_matter_yaml(yaml),
-        None => {
-            front_matter_missing(&parts, &mut warnings);
-            FrontMatter::default()
-        }
-    };
+    let front_matter = front_matter_of(&parts);
     for warning in &front_matter.warnings {
         warnings.push(warning.code, warning.message.clone());
     }
