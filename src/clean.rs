@@ -509,7 +509,7 @@ impl Walk<'_> {
             let own_label = collapse_spaces(&text_of(el));
             let label = match own_chip && !own_label.is_empty() {
                 true => own_label,
-                false => self.stocks.label(&id),
+                false => collapse_spaces(&self.stocks.label(&id)),
             };
             let frame = self.write_link(
                 &eastmoney::quote_url(&id.market_id, &id.code),
