@@ -433,6 +433,8 @@ impl Walk<'_> {
             return self.unwrap("a");
         };
         match urls::safe_url(raw, &self.options.base_url, UrlUse::Link) {
+            // A link to a K-line image carries its tracking token: its text only.
+            Some(href) if eastmoney::is_tracking_image(&href, None, None) => self.unwrap("a"),
             Some(href) => self.write_link(&href, el.value().attr_of("title"), None),
             None => {
                 self.warnings.push(

@@ -83,15 +83,12 @@ pub const ALLOWED_CLASSES: &[&str] = &["stock", "stock-chip"];
 /// URL schemes allowed in `href` and `src`.
 pub const ALLOWED_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
 
-/// EastMoney markup that must not survive as an attribute name, URL or class: charts, their
-/// tracking images, vendor attributes. (Comments are refused whatever they hold.)
-const VENDOR_MARKS: &[&str] = &[
-    "EM_StockImg",
-    "EmImageRemark",
-    "webquoteklinepic",
-    "GetPic.aspx",
-    "data-code",
-];
+/// EastMoney vendor attributes (`data-code`, `data-code2` …) and chart classes: never an
+/// attribute name here. (Classes are allowlisted; comments are refused whatever they hold.)
+const VENDOR_NAMES: &[&str] = &["data-code", "EM_StockImg", "EmImageRemark"];
+
+/// Hosts and pages of the K-line tracking images: in no `src` or `href`.
+const TRACKERS: &[&str] = &["webquoteklinepic", "GetPic.aspx"];
 
 /// Every way `html` breaks the contract; empty when it holds.
 ///
@@ -127,12 +124,16 @@ pub fn violations(html: &str) -> Vec<String> {
             .find(|(t, _)| *t == name)
             .map_or(&[], |(_, a)| a);
         for (attr, value) in element.attrs() {
-            // In markup only (names, URLs, classes): text, `alt` and `title` included,
-            // may well mention `data-code`.
-            let markup = matches!(attr, "href" | "src" | "class").then_some(value);
-            for banned in VENDOR_MARKS {
-                if attr.contains(banned) || markup.is_some_and(|v| v.contains(banned)) {
-                    found.push(format!("holds {banned:?} in <{name} {attr}>"));
+            // In markup only: text, `alt`, `title` and URLs may well mention `data-code`.
+            let url = matches!(attr, "href" | "src").then_some(value);
+            for banned in VENDOR_NAMES {
+                if attr.contains(banned) {
+                    found.push(format!("vendor attribute {attr} on <{name}>"));
+                }
+            }
+            for tracker in TRACKERS {
+                if url.is_some_and(|v| v.contains(tracker)) {
+                    found.push(format!("a tracking URL {value:?} on <{name}>"));
                 }
             }
             if !allowed.contains(&attr) {
