@@ -638,14 +638,16 @@ impl Walk<'_> {
             None => (number(width_attr), number(height_attr)),
         };
         let alt = element.attr_of("alt").map(str::trim).unwrap_or_default();
-        let generic = matches!(
-            alt.to_ascii_lowercase().as_str(),
-            "" | "image" | "img" | "图片" | "photo"
-        );
-        let alt = if generic {
-            caption.clone().unwrap_or_default()
-        } else {
-            alt.to_owned()
+        let generic = |alt: &str| {
+            matches!(
+                alt.to_ascii_lowercase().as_str(),
+                "" | "image" | "img" | "图片" | "photo"
+            )
+        };
+        // A caption that says no more than "图片" is no alt text either (idempotence).
+        let alt = match generic(alt) {
+            true => caption.clone().filter(|c| !generic(c)).unwrap_or_default(),
+            false => alt.to_owned(),
         };
         let (w, h) = (width.map(|w| w.to_string()), height.map(|h| h.to_string()));
         let mut attrs: Vec<(&str, &str)> = vec![("src", &src), ("alt", &alt)];
