@@ -289,10 +289,6 @@ impl Walk<'_> {
                 self.heading(el, level.max(2));
                 None
             }
-            "p" if self.options.headings && is_bold_paragraph(el) => {
-                self.heading(el, 2);
-                None
-            }
             "p" | "div" | "center" if lone_image(el).is_some() => {
                 self.figure(el);
                 None
@@ -342,7 +338,9 @@ impl Walk<'_> {
             self.out.retag(checkpoint, tag, "figure");
             self.out.close("figure");
         } else if tag == "p" && self.options.headings && self.out.holds_only_strong(checkpoint) {
-            // Likewise for a bold paragraph that `is_bold_paragraph` could not see.
+            // `<p><strong>小标题</strong></p>`: a short, bold-only paragraph is a section
+            // heading. Decided on the written html, where the empty spans and dropped
+            // elements of the input no longer hide it (idempotence).
             let text = collapse_spaces(self.out.block_text());
             if is_heading_text(&text) {
                 self.out.rollback(checkpoint);
@@ -796,27 +794,6 @@ fn only_elements(el: ElementRef<'_>) -> Option<Vec<ElementRef<'_>>> {
         }
     }
     Some(elements)
-}
-
-/// `<p><strong>小标题</strong></p>`: a short, bold-only paragraph is a section heading.
-fn is_bold_paragraph(el: ElementRef<'_>) -> bool {
-    let Some(children) = only_elements(el) else {
-        return false;
-    };
-    let [strong] = children.as_slice() else {
-        return false;
-    };
-    if !matches!(strong.value().name(), "strong" | "b") {
-        return false;
-    }
-    // A heading is text: a photo in the bold paragraph would be lost.
-    if strong
-        .descendants()
-        .any(|d| d.value().as_element().is_some_and(|e| e.name() == "img"))
-    {
-        return false;
-    }
-    is_heading_text(&collapse_spaces(&text_of(*strong)))
 }
 
 /// Short, and not ending like a sentence or a lead-in.
