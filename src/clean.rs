@@ -114,18 +114,17 @@ pub fn clean(html: &Html, options: &Options) -> Cleaned {
         source: None,
         captions: HashSet::new(),
         paragraph: None,
+        open_tags: 0,
         links_open: 0,
         warnings: Warnings::default(),
     };
     let mut frames: Vec<Frame> = Vec::new();
-    // Open frames that wrote a tag: none means inline content here is at the top level.
-    let mut written = 0;
     let mut skipping: Option<ego_tree::NodeId> = None;
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) if skipping.is_none() => match node.value() {
                 Node::Text(text) => {
-                    if written == 0 && !text.trim().is_empty() {
+                    if walk.open_tags == 0 && !text.trim().is_empty() {
                         walk.open_paragraph();
                     }
                     walk.out.text(text)
@@ -134,7 +133,7 @@ pub fn clean(html: &Html, options: &Options) -> Cleaned {
                     let Some(el) = ElementRef::wrap(node) else {
                         continue;
                     };
-                    let top_level = written == 0;
+                    let top_level = walk.open_tags == 0;
                     if top_level && writes_block(el) {
                         walk.close_paragraph();
                     } else if top_level {
@@ -143,7 +142,7 @@ pub fn clean(html: &Html, options: &Options) -> Cleaned {
                     let unwrap = top_level && writes_inline(el) && holds_block(el);
                     match walk.open(el, unwrap) {
                         Some(frame) => {
-                            written += usize::from(frame.tag.is_some());
+                            walk.open_tags += usize::from(frame.tag.is_some());
                             frames.push(frame)
                         }
                         None => skipping = Some(node.id()),
@@ -155,7 +154,7 @@ pub fn clean(html: &Html, options: &Options) -> Cleaned {
             Edge::Close(node) if skipping == Some(node.id()) => skipping = None,
             Edge::Close(node) if skipping.is_none() && node.value().is_element() => {
                 if let Some(frame) = frames.pop() {
-                    written -= usize::from(frame.tag.is_some());
+                    walk.open_tags -= usize::from(frame.tag.is_some());
                     walk.close(frame);
                 }
             }
@@ -227,6 +226,8 @@ struct Walk<'a> {
     captions: HashSet<ego_tree::NodeId>,
     /// A `<p>` opened around inline content at the top level, since this checkpoint.
     paragraph: Option<Checkpoint>,
+    /// Open elements that wrote a tag: none means content here is at the top level.
+    open_tags: usize,
     /// `<a>` elements written and not yet closed.
     links_open: usize,
     warnings: Warnings,
@@ -316,6 +317,14 @@ impl Walk<'_> {
         }
     }
 
+    /// A block is written here: at the top level, it ends the paragraph of inline content.
+    fn block_start(&mut self) {
+        if self.open_tags == 0 {
+            self.close_paragraph();
+        }
+        self.out.block_boundary();
+    }
+
     fn close_paragraph(&mut self) {
         if let Some(checkpoint) = self.paragraph.take() {
             self.out.trim_block_end();
@@ -389,7 +398,7 @@ impl Walk<'_> {
     fn unwrap(&mut self, name: &str) -> Frame {
         let block = BLOCKS.contains(&name);
         if block {
-            self.out.block_boundary();
+            self.block_start();
         }
         Frame {
             tag: None,
@@ -402,7 +411,7 @@ impl Walk<'_> {
     fn keep(&mut self, el: ElementRef<'_>, tag: &'static str) -> Frame {
         let block = BLOCKS.contains(&tag);
         if block {
-            self.out.block_boundary();
+            self.block_start();
         }
         let checkpoint = DROP_WHEN_EMPTY
             .contains(&tag)
@@ -564,7 +573,7 @@ impl Walk<'_> {
         }
         let id = self.unique_id(slug(&text));
         let tag = ["h2", "h3", "h4", "h5", "h6"][usize::from(level.clamp(2, 6) - 2)];
-        self.out.block_boundary();
+        self.block_start();
         self.out.open(tag, &[("id", &id)]);
         self.out.text(&text);
         self.out.close(tag);
@@ -596,7 +605,7 @@ impl Walk<'_> {
             self.captions.insert(caption.id());
         }
         let caption_text = caption.map(|c| collapse_spaces(&text_of(c)));
-        self.out.block_boundary();
+        self.block_start();
         let checkpoint = self.out.checkpoint();
         self.out.open("figure", &[]);
         self.image(img, caption_text.clone());
