@@ -640,6 +640,10 @@ impl Walk<'_> {
             );
             return;
         };
+        // The base URL may make a tracker of a relative one.
+        if eastmoney::is_tracking_image(&src, None, None) {
+            return;
+        }
         let (width, height) = match eastmoney::size_from_file_name(&src) {
             Some((w, h)) => (Some(w), Some(h)),
             None => (number(width_attr), number(height_attr)),

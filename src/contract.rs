@@ -88,7 +88,7 @@ pub const ALLOWED_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
 const VENDOR_NAMES: &[&str] = &["data-code", "EM_StockImg", "EmImageRemark"];
 
 /// Hosts and pages of the K-line tracking images: in no `src` or `href`.
-const TRACKERS: &[&str] = &["webquoteklinepic", "GetPic.aspx"];
+const TRACKERS: &[&str] = &["webquoteklinepic.eastmoney.com", "GetPic.aspx"];
 
 /// Every way `html` breaks the contract; empty when it holds.
 ///
