@@ -115,6 +115,7 @@ pub fn clean(html: &Html, options: &Options) -> Cleaned {
         captions: HashSet::new(),
         paragraph: None,
         open_tags: 0,
+        p_open: 0,
         links_open: 0,
         warnings: Warnings::default(),
     };
@@ -143,6 +144,7 @@ pub fn clean(html: &Html, options: &Options) -> Cleaned {
                     match walk.open(el, unwrap) {
                         Some(frame) => {
                             walk.open_tags += usize::from(frame.tag.is_some());
+                            walk.p_open += usize::from(frame.tag == Some("p"));
                             frames.push(frame)
                         }
                         None => skipping = Some(node.id()),
@@ -155,6 +157,7 @@ pub fn clean(html: &Html, options: &Options) -> Cleaned {
             Edge::Close(node) if skipping.is_none() && node.value().is_element() => {
                 if let Some(frame) = frames.pop() {
                     walk.open_tags -= usize::from(frame.tag.is_some());
+                    walk.p_open -= usize::from(frame.tag == Some("p"));
                     walk.close(frame);
                 }
             }
@@ -228,6 +231,12 @@ struct Walk<'a> {
     paragraph: Option<Checkpoint>,
     /// Open elements that wrote a tag: none means content here is at the top level.
     open_tags: usize,
+    /// `<p>` elements written and not yet closed.
+    ///
+    /// NOTE: an element that is no scope boundary for us (`<marquee>`, unwrapped) is one
+    /// for the parser: `<p><marquee><div>` puts a block in a paragraph. Written out, the
+    /// `<div>` would close the `<p>` when read again: inside a `<p>`, blocks are unwrapped.
+    p_open: usize,
     /// `<a>` elements written and not yet closed.
     links_open: usize,
     warnings: Warnings,
@@ -410,6 +419,13 @@ impl Walk<'_> {
     /// An allowlisted element, with its allowlisted attributes.
     fn keep(&mut self, el: ElementRef<'_>, tag: &'static str) -> Frame {
         let block = BLOCKS.contains(&tag);
+        if block && self.p_open > 0 {
+            return Frame {
+                tag: None,
+                block: false,
+                checkpoint: None,
+            };
+        }
         if block {
             self.block_start();
         }
@@ -564,6 +580,10 @@ impl Walk<'_> {
     fn write_heading(&mut self, mut text: String, level: u8) {
         // As the writer drops them: else the id would differ once rendered again.
         text.retain(|c| !c.is_control());
+        if self.p_open > 0 {
+            self.out.text(&text);
+            return;
+        }
         if self.options.cjk_spacing {
             // The id and the toc say what the page shows (the writer spaces it too).
             text = cjk_spacing(&text);
@@ -600,6 +620,9 @@ impl Walk<'_> {
     /// A block holding only a photo, and the caption paragraph after it: `<figure>`.
     fn figure(&mut self, el: ElementRef<'_>) {
         let Some(img) = lone_image(el) else { return };
+        if self.p_open > 0 {
+            return self.image(img, None);
+        }
         let caption = caption_after(el);
         if let Some(caption) = caption {
             self.captions.insert(caption.id());
