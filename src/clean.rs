@@ -8,7 +8,6 @@
 use std::collections::{HashMap, HashSet};
 
 use ego_tree::iter::Edge;
-use ego_tree::NodeRef;
 use html5ever::ns;
 use scraper::{CaseSensitivity, ElementRef, Html, Node};
 
@@ -16,6 +15,10 @@ use crate::article::{Image, Stock, StockSource, TocEntry};
 use crate::contract::ALLOWED_TAGS;
 use crate::eastmoney::{self, SecurityId, StockList};
 use crate::error::{Warning, WarningCode, Warnings};
+use crate::markup::{
+    caption_after, collapse_spaces, is_event_handler, is_heading_text, is_hidden, lone_image,
+    number, quote_names, role, security_of, text_of, truncate, AttrOf, Role,
+};
 use crate::options::{InlineQuotes, Options, StockCharts};
 use crate::typography::{cjk_spacing, slug};
 use crate::urls::{self, UrlUse};
@@ -66,31 +69,6 @@ const BLOCKS: &[&str] = &[
 const DROP_WHEN_EMPTY: &[&str] = &[
     "p", "div", "blockquote", "strong", "em", "u", "s", "del", "ins", "sub", "sup", "small",
     "mark", "q", "cite", "a", "li", "ul", "ol", "figure", "figcaption", "dl", "dt", "dd",
-];
-
-/// What a class or attribute marks an element as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    /// `a.EmImageRemark`: a K-line chart with a tracking image.
-    Chart,
-    /// `a.keytip`, `span.em_stock_key_common`, anything with an inline `data-code`.
-    Quote,
-    /// `a.infokey`: a link to a data page about a keyword.
-    Keyword,
-    /// `p.em_media`: the source line.
-    Source,
-}
-
-/// The EastMoney patterns, by class; a new widget is a new row (and a fixture).
-const ROLES: &[(&str, Role)] = &[
-    ("EmImageRemark", Role::Chart),
-    ("keytip", Role::Quote),
-    ("em_stock_key_common", Role::Quote),
-    ("infokey", Role::Keyword),
-    ("em_media", Role::Source),
-    // Our own output, so that rendering it again changes nothing.
-    ("stock-chip", Role::Chart),
-    ("stock", Role::Quote),
 ];
 
 /// Cleans and sanitizes a parsed body.
@@ -183,23 +161,6 @@ pub fn clean(html: &Html, options: &Options) -> Cleaned {
         stocks: stocks.into_vec(),
         source,
         warnings: warnings.into_vec(),
-    }
-}
-
-/// Attribute lookup by iterating the element's attributes.
-///
-/// NOTE: not scraper's `Element::attr`, which turns the name into a string_cache atom on
-/// every call: for a name outside html5ever's static set (`data-code`) that is an insert
-/// into and a removal from a global set — a sixth of a short post's time, measured.
-trait AttrOf {
-    fn attr_of(&self, name: &str) -> Option<&str>;
-}
-
-impl AttrOf for scraper::node::Element {
-    fn attr_of(&self, name: &str) -> Option<&str> {
-        self.attrs()
-            .find(|&(key, _)| key == name)
-            .map(|(_, value)| value)
     }
 }
 
@@ -730,139 +691,6 @@ fn holds_block(el: ElementRef<'_>) -> bool {
     })
 }
 
-fn role(el: ElementRef<'_>) -> Option<Role> {
-    let element = el.value();
-    let by_class = ROLES
-        .iter()
-        .find(|(class, _)| element.has_class(class, CaseSensitivity::AsciiCaseInsensitive))
-        .map(|&(_, role)| role);
-    by_class.or_else(|| {
-        let charted = element.name() == "a"
-            && el.children().any(|c| {
-                ElementRef::wrap(c).is_some_and(|img| {
-                    img.value().name() == "img"
-                        && img
-                            .value()
-                            .attr_of("src")
-                            .is_some_and(|s| eastmoney::is_tracking_image(s, None, None))
-                })
-            });
-        if charted {
-            Some(Role::Chart)
-        } else if element.attr_of("data-code").is_some() {
-            Some(Role::Quote)
-        } else {
-            None
-        }
-    })
-}
-
-/// The security of an inline quote: `data-code="1,600160"`, or its quote-page `href`.
-fn security_of(el: ElementRef<'_>) -> Option<SecurityId> {
-    let element = el.value();
-    element
-        .attr_of("data-code")
-        .and_then(eastmoney::parse_data_code)
-        .or_else(|| element.attr_of("href").and_then(eastmoney::parse_quote_url))
-}
-
-/// The names that inline quote links give securities, for labelling chart chips.
-fn quote_names(html: &Html) -> HashMap<(String, String), String> {
-    let mut names = HashMap::new();
-    for node in html.tree.nodes() {
-        let Some(el) = ElementRef::wrap(node) else {
-            continue;
-        };
-        if role(el) != Some(Role::Quote) {
-            continue;
-        }
-        if let Some(id) = security_of(el) {
-            let name = collapse_spaces(&text_of(el));
-            if !name.is_empty() {
-                names.entry((id.market_id, id.code)).or_insert(name);
-            }
-        }
-    }
-    names
-}
-
-fn is_event_handler(attr: &str) -> bool {
-    // Bytes, not `&attr[..2]`: an attribute name may start with a multi-byte character.
-    attr.len() > 2 && attr.as_bytes()[..2].eq_ignore_ascii_case(b"on")
-}
-
-/// `style="display:none"`, `visibility:hidden`, the `hidden` attribute.
-fn is_hidden(el: ElementRef<'_>) -> bool {
-    let element = el.value();
-    if element.attr_of("hidden").is_some() {
-        return true;
-    }
-    element.attr_of("style").is_some_and(|style| {
-        let style: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        style.contains("display:none") || style.contains("visibility:hidden")
-    })
-}
-
-fn is_centered(el: ElementRef<'_>) -> bool {
-    let element = el.value();
-    element
-        .attr_of("align")
-        .is_some_and(|a| a.eq_ignore_ascii_case("center"))
-        || element.attr_of("style").is_some_and(|style| {
-            let style: String = style.chars().filter(|c| !c.is_whitespace()).collect();
-            style.to_ascii_lowercase().contains("text-align:center")
-        })
-}
-
-/// The element children of `el`, or `None` if it also holds text that is not white space.
-fn only_elements(el: ElementRef<'_>) -> Option<Vec<ElementRef<'_>>> {
-    let mut elements = Vec::new();
-    for child in el.children() {
-        match child.value() {
-            Node::Text(text) if text.trim().is_empty() => {}
-            Node::Element(_) => elements.push(ElementRef::wrap(child)?),
-            Node::Comment(_) => {}
-            _ => return None,
-        }
-    }
-    Some(elements)
-}
-
-/// Short, and not ending like a sentence or a lead-in.
-fn is_heading_text(text: &str) -> bool {
-    let length = text.chars().count();
-    (1..=40).contains(&length) && !text.ends_with(['。', '.', '：', ':', '；'])
-}
-
-/// The one `<img>` a block holds, with nothing else visible.
-fn lone_image(el: ElementRef<'_>) -> Option<ElementRef<'_>> {
-    let children = only_elements(el)?;
-    let [img] = children.as_slice() else {
-        return None;
-    };
-    (img.value().name() == "img").then_some(*img)
-}
-
-/// A short, centred paragraph right after a photo is its caption.
-fn caption_after(el: ElementRef<'_>) -> Option<ElementRef<'_>> {
-    let next = el
-        .next_siblings()
-        .find(|n| !matches!(n.value(), Node::Text(t) if t.trim().is_empty()))
-        .and_then(ElementRef::wrap)?;
-    let text = collapse_spaces(&text_of(next));
-    let is_caption = matches!(next.value().name(), "p" | "div")
-        && is_centered(next)
-        && (1..=100).contains(&text.chars().count())
-        && !next
-            .descendants()
-            .any(|d| d.value().as_element().is_some_and(|e| e.name() == "img"));
-    is_caption.then_some(next)
-}
-
 /// Allowlisted attributes of kept elements, values checked.
 fn kept_attributes(el: ElementRef<'_>, tag: &str) -> Vec<(&'static str, String)> {
     let element = el.value();
@@ -886,30 +714,4 @@ fn kept_attributes(el: ElementRef<'_>, tag: &str) -> Vec<(&'static str, String)>
             .collect(),
         _ => Vec::new(),
     }
-}
-
-/// All text below a node, in document order, without recursion.
-fn text_of(el: ElementRef<'_>) -> String {
-    let node: NodeRef<'_, Node> = *el;
-    node.descendants()
-        .filter_map(|n| n.value().as_text())
-        .map(|t| &**t)
-        .collect()
-}
-
-fn collapse_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn number(value: Option<&str>) -> Option<u32> {
-    value?
-        .trim()
-        .trim_end_matches("px")
-        .parse()
-        .ok()
-        .filter(|&n| n > 0 && n < 100_000)
-}
-
-fn truncate(text: &str) -> String {
-    text.chars().take(40).collect()
 }

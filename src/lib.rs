@@ -27,6 +27,7 @@ pub mod eastmoney;
 mod error;
 mod front_matter;
 mod markdown;
+mod markup;
 mod options;
 mod parse;
 mod split;
