@@ -193,7 +193,13 @@ pub(crate) fn text_of(el: ElementRef<'_>) -> String {
         .collect()
 }
 
+/// White space collapsed, control characters dropped (the writer drops them from the
+/// html: a name or heading read from the input must say what the page shows).
 pub(crate) fn collapse_spaces(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .filter(|c| c.is_whitespace() || !c.is_control())
+        .collect();
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
