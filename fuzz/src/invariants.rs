@@ -37,7 +37,10 @@ pub fn check_article(article: &Article, options: &Options, oracle: bool) {
         false => "---\n---\n",
         true => "---\ntitle: t\n---\n",
     };
-    let fits = article.html.len() + wrapper.len() <= options.limits.max_input_bytes;
+    let fits = article.html.len() + wrapper.len() <= options.limits.max_input_bytes
+        // and `maxNesting` must let our html through: it caps the input, and the walk
+        // adds a level at places (a `<p>` around top-level inline content).
+        && depth(&article.html) < options.limits.max_nesting;
     // With `cjkSpacing`, up to the spaces it puts in: whether a Latin word takes one is
     // read within one text node, and a word that markup split (`链接1<a href=bad>x</a>`,
     // the link then unwrapped) is one word, in one node, when read again.
@@ -53,6 +56,23 @@ pub fn check_article(article: &Article, options: &Options, oracle: bool) {
             "rendering the output again changed it"
         );
     }
+}
+
+/// How deep the elements of `html` nest.
+fn depth(html: &str) -> usize {
+    let doc = scraper::Html::parse_fragment(html);
+    let (mut depth, mut deepest) = (0usize, 0);
+    for edge in doc.root_element().traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(n) if n.value().is_element() => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ego_tree::iter::Edge::Close(n) if n.value().is_element() => depth -= 1,
+            _ => {}
+        }
+    }
+    deepest.saturating_sub(1)
 }
 
 /// A URL of an Article field: an allowed scheme, and only printable ASCII (no white
