@@ -287,6 +287,11 @@ impl Walk<'_> {
         }
     }
 
+    /// Whether a `<p>` is open around what is written here (blocks are unwrapped then).
+    fn in_paragraph(&self) -> bool {
+        self.p_open > 0 || (self.paragraph.is_some() && self.open_tags > 0)
+    }
+
     /// A block is written here: at the top level, it ends the paragraph of inline content.
     fn block_start(&mut self) {
         if self.open_tags == 0 {
@@ -380,7 +385,7 @@ impl Walk<'_> {
     /// An allowlisted element, with its allowlisted attributes.
     fn keep(&mut self, el: ElementRef<'_>, tag: &'static str) -> Frame {
         let block = BLOCKS.contains(&tag);
-        if block && self.p_open > 0 {
+        if block && self.in_paragraph() {
             return Frame {
                 tag: None,
                 block: false,
@@ -541,7 +546,7 @@ impl Walk<'_> {
     fn write_heading(&mut self, mut text: String, level: u8) {
         // As the writer drops them: else the id would differ once rendered again.
         text.retain(|c| !c.is_control());
-        if self.p_open > 0 {
+        if self.in_paragraph() {
             self.out.text(&text);
             return;
         }
@@ -581,7 +586,7 @@ impl Walk<'_> {
     /// A block holding only a photo, and the caption paragraph after it: `<figure>`.
     fn figure(&mut self, el: ElementRef<'_>) {
         let Some(img) = lone_image(el) else { return };
-        if self.p_open > 0 {
+        if self.in_paragraph() {
             return self.image(img, None);
         }
         let caption = caption_after(el);
@@ -677,6 +682,7 @@ fn writes_inline(el: ElementRef<'_>) -> bool {
     matches!(name, "a" | "b" | "i")
         || (ALLOWED_TAGS.contains(&name) && !BLOCKS.contains(&name))
         || element.attr_of("data-code").is_some()
+        || matches!(role(el), Some(Role::Chart | Role::Quote | Role::Keyword))
 }
 
 /// Whether an element holds a block (`<a><div>`).
