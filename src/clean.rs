@@ -94,6 +94,7 @@ pub fn clean(html: &Html, options: &Options) -> Cleaned {
         paragraph: None,
         open_tags: 0,
         p_open: 0,
+        lists: Vec::new(),
         links_open: 0,
         warnings: Warnings::default(),
     };
@@ -198,6 +199,8 @@ struct Walk<'a> {
     /// for the parser: `<p><marquee><div>` puts a block in a paragraph. Written out, the
     /// `<div>` would close the `<p>` when read again: inside a `<p>`, blocks are unwrapped.
     p_open: usize,
+    /// Open list elements written (`ul`, `li`, `dl`, `dd` …), innermost last.
+    lists: Vec<&'static str>,
     /// `<a>` elements written and not yet closed.
     links_open: usize,
     warnings: Warnings,
@@ -287,6 +290,22 @@ impl Walk<'_> {
         }
     }
 
+    /// Whether `tag` is an `<li>` (`<dt>`, `<dd>`) that would sit in another one with no
+    /// list of its own between them: a parser closes the outer one there (the input's
+    /// `<li><marquee><li>` does nest), so it is unwrapped.
+    fn nested_item(&self, tag: &str) -> bool {
+        let (items, lists): (&[&str], &[&str]) = match tag {
+            "li" => (&["li"], &["ul", "ol"]),
+            "dt" | "dd" => (&["dt", "dd"], &["dl"]),
+            _ => return false,
+        };
+        self.lists
+            .iter()
+            .rev()
+            .find(|t| items.contains(t) || lists.contains(t))
+            .is_some_and(|t| items.contains(t))
+    }
+
     /// Whether a `<p>` is open around what is written here (blocks are unwrapped then).
     fn in_paragraph(&self) -> bool {
         self.p_open > 0 || (self.paragraph.is_some() && self.open_tags > 0)
@@ -342,6 +361,9 @@ impl Walk<'_> {
         if frame.tag == Some("a") {
             self.links_open -= 1;
         }
+        if frame.tag.is_some_and(|tag| LIST_TAGS.contains(&tag)) {
+            self.lists.pop();
+        }
         if frame.block {
             self.close_paragraph();
         }
@@ -395,6 +417,13 @@ impl Walk<'_> {
         if block {
             self.block_start();
         }
+        if self.nested_item(tag) {
+            return Frame {
+                tag: None,
+                block,
+                checkpoint: None,
+            };
+        }
         let checkpoint = DROP_WHEN_EMPTY
             .contains(&tag)
             .then(|| self.out.checkpoint());
@@ -409,6 +438,9 @@ impl Walk<'_> {
             };
         }
         self.out.open(tag, &attrs);
+        if LIST_TAGS.contains(&tag) {
+            self.lists.push(tag);
+        }
         Frame {
             tag: Some(tag),
             block,
@@ -668,6 +700,9 @@ impl Walk<'_> {
         });
     }
 }
+
+/// Lists and their items: an item must not nest in an item without a list between.
+const LIST_TAGS: &[&str] = &["ul", "ol", "li", "dl", "dt", "dd"];
 
 /// Whether an element is written as a block: a block element, unless a chart or quote
 /// class makes a link of it (`<p class="EmImageRemark">` is a chip).
