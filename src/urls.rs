@@ -136,13 +136,7 @@ fn valid_web_authority(url: &str) -> bool {
     let host_port = authority.rsplit('@').next().unwrap_or_default();
     let (host_ok, port) = match host_port.strip_prefix('[') {
         Some(v6) => match v6.split_once(']') {
-            Some((address, port)) => (
-                !address.is_empty()
-                    && address
-                        .bytes()
-                        .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.'),
-                port,
-            ),
+            Some((address, port)) => (address.parse::<std::net::Ipv6Addr>().is_ok(), port),
             None => (false, ""),
         },
         None => {
@@ -171,7 +165,10 @@ fn valid_host(host: &str) -> bool {
     let numeric = |label: &str| !label.is_empty() && label.bytes().all(|b| b.is_ascii_digit());
     // WHATWG reads a host whose last label is a number as an IPv4 address.
     let address_ok = !labels.last().is_some_and(|l| numeric(l))
-        || (labels.len() == 4 && labels.iter().all(|l| numeric(l) && l.parse::<u8>().is_ok()));
+        || host
+            .trim_end_matches('.')
+            .parse::<std::net::Ipv4Addr>()
+            .is_ok();
     !host.is_empty() && chars_ok && address_ok
 }
 
