@@ -669,7 +669,9 @@ impl Walk<'_> {
             Some((w, h)) => (Some(w), Some(h)),
             None => (number(width_attr), number(height_attr)),
         };
-        let alt = element.attr_of("alt").map(str::trim).unwrap_or_default();
+        // Collapsed, control characters dropped: as it reads back (idempotence).
+        let alt = collapse_spaces(element.attr_of("alt").unwrap_or_default());
+        let alt = alt.as_str();
         let generic = |alt: &str| {
             matches!(
                 alt.to_ascii_lowercase().as_str(),
