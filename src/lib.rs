@@ -270,10 +270,7 @@ fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result
 /// Normalises line endings and refuses binary data; other control characters are dropped.
 fn clean_text(raw: &str, warnings: &mut Warnings) -> Result<String, Error> {
     let is_stray_control = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t');
-    // C0 controls and DEL are single bytes; C1 controls start with 0xC2: scan bytes first.
-    let suspect = raw
-        .bytes()
-        .any(|b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')) || b == 0x7f || b == 0xc2);
+    let suspect = text::may_hold_controls(raw);
     let text = normalize(raw);
     if !suspect {
         return Ok(text);

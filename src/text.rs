@@ -13,6 +13,18 @@ pub const WORDS_PER_MINUTE: usize = 200;
 /// Sentence ends at which an excerpt may be cut.
 const SENTENCE_ENDS: &[char] = &['。', '！', '？', '…', '!', '?'];
 
+/// Whether `text` may hold a control character other than `\n`, `\r`, `\t`: C0 controls
+/// and DEL are single bytes, C1 controls start with 0xC2 (as do `·`, `°`, `±`), so bytes
+/// are scanned first and chars only when one may be there. Blocks of 64 without an early
+/// exit inside: LLVM vectorises them (SIMD in wasm too).
+pub(crate) fn may_hold_controls(text: &str) -> bool {
+    let stray =
+        |b: u8| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')) | (b == 0x7f) | (b == 0xc2);
+    text.as_bytes()
+        .chunks(64)
+        .any(|block| block.iter().fold(false, |found, &b| found | stray(b)))
+}
+
 /// Counts CJK characters, Latin words and numbers apart, and estimates reading time.
 ///
 /// # Examples
@@ -26,30 +38,31 @@ const SENTENCE_ENDS: &[char] = &['。', '！', '？', '…', '!', '?'];
 pub fn stats(paragraphs: &[String]) -> Stats {
     let (mut characters, mut cjk, mut words, mut numbers) = (0, 0, 0, 0);
     for paragraph in paragraphs {
-        let mut run = (false, false); // (in a run, run has a letter)
-        for c in paragraph.chars().chain(std::iter::once(' ')) {
+        // `Some(has_letter)` inside a run of Latin letters and digits.
+        let mut run: Option<bool> = None;
+        let mut end_run = |run: &mut Option<bool>| match run.take() {
+            Some(true) => words += 1,
+            Some(false) => numbers += 1,
+            None => {}
+        };
+        for c in paragraph.chars() {
             // CJK first: most characters are, and it spares the Unicode white-space table.
-            let is_cjk = is_cjk(c);
-            if is_cjk {
+            if is_cjk(c) {
                 cjk += 1;
                 characters += 1;
-            } else if !c.is_whitespace() {
-                characters += 1;
+                end_run(&mut run);
+                continue;
             }
-            let word_char = !is_cjk
-                && (c.is_ascii_alphanumeric()
-                    || (run.0 && matches!(c, '-' | '.' | '\'' | '%' | ',')));
-            if word_char {
-                run = (true, run.1 || c.is_ascii_alphabetic());
-            } else if run.0 {
-                if run.1 {
-                    words += 1
-                } else {
-                    numbers += 1
-                }
-                run = (false, false);
+            characters += usize::from(!c.is_whitespace());
+            if c.is_ascii_alphanumeric()
+                || (run.is_some() && matches!(c, '-' | '.' | '\'' | '%' | ','))
+            {
+                run = Some(run == Some(true) || c.is_ascii_alphabetic());
+            } else {
+                end_run(&mut run);
             }
         }
+        end_run(&mut run);
     }
     let minutes = (cjk as f64 / CJK_PER_MINUTE as f64
         + (words + numbers) as f64 / WORDS_PER_MINUTE as f64)

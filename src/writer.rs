@@ -316,12 +316,10 @@ impl Writer {
 /// Whether `text` may hold a control character other than white space (a fast,
 /// conservative byte scan: `0xC2` leads U+0080–U+00BF, the C1 controls among them).
 fn has_control(text: &str) -> bool {
-    // A byte pass first (C1 controls start with 0xC2), chars only when one may be there.
-    text.bytes().any(|b| {
-        LOOK_AT[usize::from(b)] && !matches!(b, b'\n' | b'\t' | b'\r' | b'&' | b'<' | b'>' | b'"')
-    }) && text
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+    crate::text::may_hold_controls(text)
+        && text
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
 }
 
 /// Escapes `&`, `<`, `>` (and `"` in attribute values); drops control characters.
