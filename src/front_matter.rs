@@ -44,10 +44,10 @@ pub(crate) fn from_map(map: Map<String, Value>, mut warnings: Warnings) -> Front
 fn read_map(yaml: &str, warnings: &mut Warnings) -> Map<String, Value> {
     match YamlLoader::load_from_str(yaml) {
         Ok(docs) => match docs.into_iter().next() {
-            Some(Yaml::Hash(hash)) => to_json(Yaml::Hash(hash))
-                .as_object()
-                .cloned()
-                .unwrap_or_default(),
+            Some(Yaml::Hash(hash)) => match to_json(Yaml::Hash(hash)) {
+                Value::Object(map) => map,
+                _ => Map::new(),
+            },
             None | Some(Yaml::Null) => Map::new(),
             Some(other) => {
                 warnings.push(
