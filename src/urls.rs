@@ -145,7 +145,11 @@ fn valid_web_authority(url: &str) -> bool {
         }
     };
     let port_ok = match port.strip_prefix(':') {
-        Some(digits) => digits.is_empty() || (digits.len() <= 5 && digits.parse::<u16>().is_ok()),
+        // Digits only: Rust's `parse` also takes a sign (`+80`), a URL port does not.
+        Some(digits) => {
+            digits.bytes().all(|b| b.is_ascii_digit())
+                && (digits.is_empty() || digits.parse::<u16>().is_ok())
+        }
         None => port.is_empty(),
     };
     host_ok && port_ok
