@@ -1,5 +1,7 @@
 //! URL policy: which URLs may appear in the output, and resolving relative ones.
 
+use std::borrow::Cow;
+
 use iri_string::types::{UriAbsoluteStr, UriReferenceStr};
 
 /// Schemes allowed in `href`; `src` allows only the web ones.
@@ -165,18 +167,18 @@ fn valid_host(host: &str) -> bool {
             || matches!(c, '-' | '_' | '.')
             || (!c.is_ascii() && c.is_alphanumeric() && !rtl(c))
     });
-    let labels: Vec<&str> = host.trim_end_matches('.').split('.').collect();
+    let name = host.trim_end_matches('.');
     let numeric = |label: &str| !label.is_empty() && label.bytes().all(|b| b.is_ascii_digit());
     // WHATWG reads a host whose last label is a number as an IPv4 address.
-    let address_ok = !labels.last().is_some_and(|l| numeric(l))
-        || host
-            .trim_end_matches('.')
-            .parse::<std::net::Ipv4Addr>()
-            .is_ok();
+    let address_ok = !name.rsplit('.').next().is_some_and(numeric)
+        || name.parse::<std::net::Ipv4Addr>().is_ok();
     !host.is_empty() && chars_ok && address_ok
 }
 
-fn percent_decode(text: &str) -> Option<String> {
+fn percent_decode(text: &str) -> Option<Cow<'_, str>> {
+    if !text.contains('%') {
+        return Some(Cow::Borrowed(text));
+    }
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -190,7 +192,7 @@ fn percent_decode(text: &str) -> Option<String> {
             i += 1;
         }
     }
-    String::from_utf8(out).ok()
+    String::from_utf8(out).ok().map(Cow::Owned)
 }
 
 /// The host of an absolute http(s) URL, lower-cased.
