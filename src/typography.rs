@@ -3,20 +3,46 @@
 /// Han ideographs, kana and Hangul: the characters that take spacing from Latin words.
 /// Full-width punctuation (`，。“”（）`) is not CJK here: nothing is ever spaced next to it.
 pub fn is_cjk(c: char) -> bool {
-    // Every range tested with `|`, not `||`: no branch to mispredict in mixed text
-    // (measured: 1.8 ns a character against 2.1, and stats are one pass over the text).
     let c = u32::from(c);
-    let within = |lo: u32, hi: u32| c.wrapping_sub(lo) <= hi - lo;
-    within(0x4E00, 0x9FFF)
-        | within(0x3400, 0x4DBF)
-        | within(0xF900, 0xFAFF)
-        | within(0x2_0000, 0x2_FA1F)
-        | within(0x3040, 0x30FF)
-        | within(0x31F0, 0x31FF)
-        | within(0xAC00, 0xD7AF)
-        | within(0x1100, 0x11FF)
-        | within(0x3130, 0x318F)
+    match usize::try_from(c >> 4) {
+        // One bit a block of 16 code points: every range starts and ends on a block edge.
+        Ok(block) if block < 0x1000 => CJK_BLOCKS[block / 64] >> (block % 64) & 1 == 1,
+        _ => (0x2_0000..=0x2_FA1F).contains(&c),
+    }
 }
+
+/// The CJK ranges of the Basic Multilingual Plane.
+const CJK_RANGES: [(u32, u32); 8] = [
+    (0x1100, 0x11FF), // Hangul Jamo
+    (0x3040, 0x30FF), // Hiragana, Katakana
+    (0x3130, 0x318F), // Hangul Compatibility Jamo
+    (0x31F0, 0x31FF), // Katakana Phonetic Extensions
+    (0x3400, 0x4DBF), // CJK Extension A
+    (0x4E00, 0x9FFF), // CJK Unified Ideographs
+    (0xAC00, 0xD7AF), // Hangul Syllables
+    (0xF900, 0xFAFF), // CJK Compatibility Ideographs
+];
+
+/// [`CJK_RANGES`] as a bitmap of 16-code-point blocks: one lookup instead of eight
+/// comparisons (stats and spacing classify every character of the text).
+static CJK_BLOCKS: [u64; 64] = {
+    let mut bits = [0u64; 64];
+    let mut r = 0;
+    while r < CJK_RANGES.len() {
+        let (first, last) = CJK_RANGES[r];
+        assert!(
+            first % 16 == 0 && last % 16 == 15,
+            "ranges end on block edges"
+        );
+        let mut block = (first >> 4) as usize;
+        while block <= (last >> 4) as usize {
+            bits[block / 64] |= 1 << (block % 64);
+            block += 1;
+        }
+        r += 1;
+    }
+    bits
+};
 
 /// Characters of a Latin word for spacing: letters, digits and the joiners inside
 /// words and numbers (`HFO-1234yf`, `6.35GW`, `63.27%`).
@@ -132,5 +158,23 @@ pub fn slug(text: &str) -> String {
         "section".to_owned()
     } else {
         id.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_bitmap_matches_the_ranges() {
+        let by_ranges = |c: u32| {
+            CJK_RANGES
+                .iter()
+                .any(|&(first, last)| (first..=last).contains(&c))
+                || (0x2_0000..=0x2_FA1F).contains(&c)
+        };
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_cjk(c), by_ranges(u32::from(c)), "U+{:04X}", u32::from(c));
+        }
     }
 }
