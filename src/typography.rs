@@ -144,7 +144,10 @@ pub fn word_at(text: &str, start: usize) -> &str {
 pub fn slug(text: &str) -> String {
     let mut id = String::new();
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        // CJK has no case: it spares the Unicode tables.
+        if is_cjk(c) {
+            id.push(c);
+        } else if c.is_alphanumeric() {
             id.extend(c.to_lowercase());
         } else if !id.is_empty() && !id.ends_with('-') {
             id.push('-');
