@@ -63,17 +63,21 @@ fn read_map(yaml: &str, warnings: &mut Warnings) -> Map<String, Value> {
 fn read_flat(yaml: &str) -> Option<Map<String, Value>> {
     // What YAML reads as a line break, a comment, or a character it does not allow.
     let plain_text = |text: &str| {
-        !text.contains(" #")
-            && !text.contains(": ")
+        // Two-byte windows, not `contains(&str)`: its searcher is set up anew each call.
+        !text.as_bytes().windows(2).any(|w| w == b" #" || w == b": ")
             && text.chars().all(|c| {
                 !c.is_control() && !matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}')
             })
     };
     let mut map = Map::new();
     for line in yaml.split('\n') {
-        let (key, value) = line
-            .split_once(": ")
-            .or_else(|| Some((line.strip_suffix(':')?, "")))?;
+        let colon = line.find(':')?;
+        let (key, value) = (&line[..colon], &line[colon + 1..]);
+        let value = match value.strip_prefix(' ') {
+            Some(value) => value,
+            None if value.is_empty() => value,
+            None => return None,
+        };
         let key_ok = key.starts_with(|c: char| c.is_ascii_alphabetic())
             && key
                 .bytes()

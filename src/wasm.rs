@@ -407,17 +407,27 @@ fn article_to_js(mut article: Article) -> Result<JsValue, Failure> {
     let mut all = serde_json::to_string(&article).map_err(|e| Failure::internal("serialize", e))?;
     let json_end = utf16_len(&all);
     let html_end = json_end + 1 + utf16_len(&html);
+    // One paragraph of plain text (most flash news): `text` is `html` without `<p>…</p>`.
+    let one_paragraph = html.len() == text.len() + 7
+        && html.starts_with("<p>")
+        && html.ends_with("</p>")
+        && html[3..html.len() - 4] == text;
     all.reserve(html.len() + text.len() + 2);
-    for part in [html, text] {
+    all.push('\0');
+    all.push_str(&html);
+    if !one_paragraph {
         all.push('\0');
-        all.push_str(&part);
+        all.push_str(&text);
     }
     let all = js_sys::JsString::from(all.as_str());
     let object =
         parse_json(&all.slice(0, json_end)).map_err(|e| Failure::internal("serialize", e))?;
     KEYS.with(|[html_key, text_key, digest_key]| {
         js_sys::Reflect::set(&object, html_key, &all.slice(json_end + 1, html_end))?;
-        let text = all.slice(html_end + 1, all.length());
+        let text = match one_paragraph {
+            true => all.slice(json_end + 4, html_end - 4),
+            false => all.slice(html_end + 1, all.length()),
+        };
         if digest_is_text {
             js_sys::Reflect::set(&object, digest_key, &text)?;
         }
