@@ -263,7 +263,9 @@ impl Walk<'_> {
                 self.heading(el, level.max(2));
                 None
             }
-            "p" | "div" | "center" if lone_image(el).is_some() => {
+            // Not in a `<pre>`: there white space is text, and a line break beside
+            // the photo (`&#10;`), read again, would keep it from being alone.
+            "p" | "div" | "center" if !self.out.in_pre() && lone_image(el).is_some() => {
                 self.figure(el);
                 None
             }

@@ -153,6 +153,11 @@ impl Writer {
         self.html.push('>');
     }
 
+    /// Whether a `<pre>` is open, where white space is text.
+    pub(crate) fn in_pre(&self) -> bool {
+        self.pre_depth > 0
+    }
+
     /// A void element that counts as visible content (`<img>`, `<hr>`).
     pub(crate) fn void(&mut self, tag: &str, attrs: &[(&str, &str)]) {
         self.flush_space(None);
