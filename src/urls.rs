@@ -170,8 +170,8 @@ fn valid_host(host: &str) -> bool {
     let name = host.trim_end_matches('.');
     let numeric = |label: &str| !label.is_empty() && label.bytes().all(|b| b.is_ascii_digit());
     // WHATWG reads a host whose last label is a number as an IPv4 address.
-    let address_ok = !name.rsplit('.').next().is_some_and(numeric)
-        || name.parse::<std::net::Ipv4Addr>().is_ok();
+    let address_ok =
+        !name.rsplit('.').next().is_some_and(numeric) || name.parse::<std::net::Ipv4Addr>().is_ok();
     !host.is_empty() && chars_ok && address_ok
 }
 
