@@ -92,52 +92,18 @@ pub fn stats(paragraphs: &[String]) -> Stats {
 /// ```
 pub fn excerpt(text: &str, max: usize) -> String {
     let text = text.trim();
-    let mut best_sentence = None;
-    let mut best_clause = None;
-    let mut best_cut = 0;
-    let mut quote_depth = 0usize;
-    let mut prev = None;
-    let mut chars = text.char_indices().peekable();
-    let mut n = 0;
-    while let Some((i, c)) = chars.next() {
-        if n == max {
-            break;
-        }
-        n += 1;
-        match c {
-            '“' | '「' | '《' => quote_depth += 1,
-            '”' | '」' | '》' => quote_depth = quote_depth.saturating_sub(1),
-            _ => {}
-        }
-        let end = i + c.len_utf8();
-        let next = chars.peek().map(|&(_, c)| c);
-        if quote_depth == 0 {
-            let ascii_end = matches!(c, '.' | '!' | '?') && next.is_none_or(char::is_whitespace);
-            let closes_quote = c == '”' && prev.is_some_and(|p| SENTENCE_ENDS.contains(&p));
-            if matches!(c, '。' | '！' | '？') || ascii_end || closes_quote {
-                best_sentence = Some(end);
-            }
-            // The ellipsis takes the last place.
-            if n < max {
-                if matches!(c, '，' | '；' | '：' | '、' | ',' | ';') {
-                    best_clause = Some(i);
-                }
-                if is_cut_point(c, next) {
-                    best_cut = end;
-                }
-            }
-        }
-        prev = Some(c);
-        if next.is_none() {
-            return text.to_owned();
-        }
+    // Most texts end a sentence early on: clause and cut points are sought only when not.
+    let found = scan(text, max, false);
+    if found.whole {
+        return text.to_owned();
     }
-    if let Some(end) = best_sentence {
+    if let Some(end) = found.sentence {
         return text[..end].trim_end().to_owned();
     }
-    let cut = match best_clause {
-        Some(clause) if clause * 2 > best_cut => clause,
-        _ if best_cut > 0 => best_cut,
+    let found = scan(text, max, true);
+    let cut = match found.clause {
+        Some(clause) if clause * 2 > found.cut => clause,
+        _ if found.cut > 0 => found.cut,
         _ => text
             .char_indices()
             .nth(max.saturating_sub(1))
@@ -146,6 +112,56 @@ pub fn excerpt(text: &str, max: usize) -> String {
     let mut out = text[..cut].trim_end().to_owned();
     out.push('…');
     out
+}
+
+/// Where [`excerpt`] may cut the first `max` characters (byte offsets), outside quotes.
+#[derive(Default)]
+struct Cuts {
+    /// The text is `max` characters or fewer.
+    whole: bool,
+    /// After the last sentence end.
+    sentence: Option<usize>,
+    /// Before the last clause end (`，；：、`), when `clauses`.
+    clause: Option<usize>,
+    /// After the last character that may end an excerpt, when `clauses`.
+    cut: usize,
+}
+
+fn scan(text: &str, max: usize, clauses: bool) -> Cuts {
+    let mut found = Cuts::default();
+    let mut quote_depth = 0usize;
+    let mut prev = None;
+    for (n, (i, c)) in text.char_indices().enumerate() {
+        if n == max {
+            return found;
+        }
+        match c {
+            '“' | '「' | '《' => quote_depth += 1,
+            '”' | '」' | '》' => quote_depth = quote_depth.saturating_sub(1),
+            _ => {}
+        }
+        let end = i + c.len_utf8();
+        if quote_depth == 0 {
+            let next = || text[end..].chars().next();
+            let ascii_end = matches!(c, '.' | '!' | '?') && next().is_none_or(char::is_whitespace);
+            let closes_quote = c == '”' && prev.is_some_and(|p| SENTENCE_ENDS.contains(&p));
+            if matches!(c, '。' | '！' | '？') || ascii_end || closes_quote {
+                found.sentence = Some(end);
+            }
+            // The ellipsis takes the last place.
+            if clauses && n + 1 < max {
+                if matches!(c, '，' | '；' | '：' | '、' | ',' | ';') {
+                    found.clause = Some(i);
+                }
+                if is_cut_point(c, next()) {
+                    found.cut = end;
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    found.whole = !text.is_empty();
+    found
 }
 
 /// Whether text may be cut after `c`: not inside a number or a Latin word, and not
