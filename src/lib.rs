@@ -50,6 +50,7 @@ pub use split::{normalize, split, Parts};
 pub use text::{excerpt, first_sentence, stats};
 
 use error::Warnings;
+use text::is_stray_control;
 
 /// Renders a raw post with the default [`Options`].
 ///
@@ -269,7 +270,6 @@ fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result
 
 /// Normalises line endings and refuses binary data; other control characters are dropped.
 fn clean_text(raw: &str, warnings: &mut Warnings) -> Result<String, Error> {
-    let is_stray_control = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t');
     let suspect = text::may_hold_controls(raw);
     let text = normalize(raw);
     if !suspect {

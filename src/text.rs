@@ -13,7 +13,12 @@ pub const WORDS_PER_MINUTE: usize = 200;
 /// Sentence ends at which an excerpt may be cut.
 const SENTENCE_ENDS: &[char] = &['。', '！', '？', '…', '!', '?'];
 
-/// Whether `text` may hold a control character other than `\n`, `\r`, `\t`: C0 controls
+/// A control character that is not white space (`\n`, `\r`, `\t`): dropped from the text.
+pub(crate) fn is_stray_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\n' | '\r' | '\t')
+}
+
+/// Whether `text` may hold a [stray control](is_stray_control): C0 controls
 /// and DEL are single bytes, C1 controls start with 0xC2 (as do `·`, `°`, `±`), so bytes
 /// are scanned first and chars only when one may be there. Blocks of 64 without an early
 /// exit inside: LLVM vectorises them (SIMD in wasm too).

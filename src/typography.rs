@@ -7,9 +7,12 @@ pub fn is_cjk(c: char) -> bool {
     match usize::try_from(c >> 4) {
         // One bit a block of 16 code points: every range starts and ends on a block edge.
         Ok(block) if block < 0x1000 => CJK_BLOCKS[block / 64] >> (block % 64) & 1 == 1,
-        _ => (0x2_0000..=0x2_FA1F).contains(&c),
+        _ => CJK_SUPPLEMENTARY.contains(&c),
     }
 }
+
+/// CJK Extensions B–F and the compatibility supplement, beyond the bitmap.
+const CJK_SUPPLEMENTARY: std::ops::RangeInclusive<u32> = 0x2_0000..=0x2_FA1F;
 
 /// The CJK ranges of the Basic Multilingual Plane.
 const CJK_RANGES: [(u32, u32); 8] = [
@@ -174,7 +177,7 @@ mod tests {
             CJK_RANGES
                 .iter()
                 .any(|&(first, last)| (first..=last).contains(&c))
-                || (0x2_0000..=0x2_FA1F).contains(&c)
+                || CJK_SUPPLEMENTARY.contains(&c)
         };
         for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
             assert_eq!(is_cjk(c), by_ranges(u32::from(c)), "U+{:04X}", u32::from(c));

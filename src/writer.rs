@@ -4,6 +4,7 @@
 //! none at the start or end of a block, and a line break between two CJK characters
 //! (a soft wrap of the source) vanishes instead of showing as a space.
 
+use crate::text::{is_stray_control, may_hold_controls};
 use crate::typography::{is_cjk, Spacer};
 
 /// A position to return to when an element turns out to be empty.
@@ -202,7 +203,7 @@ impl Writer {
         if has_control(text) {
             // NOTE: control characters that references (`&#1;`) bring in are dropped,
             // as they are from a raw post: else rendering our html again would differ.
-            let kept = |c: &char| !c.is_control() || matches!(c, '\n' | '\t' | '\r');
+            let kept = |&c: &char| !is_stray_control(c);
             return self.text(&text.chars().filter(kept).collect::<String>());
         }
         if self.pre_depth > 0 {
@@ -318,13 +319,9 @@ impl Writer {
     }
 }
 
-/// Whether `text` may hold a control character other than white space (a fast,
-/// conservative byte scan: `0xC2` leads U+0080–U+00BF, the C1 controls among them).
+/// Whether `text` holds a stray control character: bytes first, chars only when one may.
 fn has_control(text: &str) -> bool {
-    crate::text::may_hold_controls(text)
-        && text
-            .chars()
-            .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+    may_hold_controls(text) && text.chars().any(is_stray_control)
 }
 
 /// Escapes `&`, `<`, `>` (and `"` in attribute values); drops control characters.
