@@ -35,7 +35,13 @@ pub struct Article {
     pub images: Vec<Image>,
     /// The publishing outlet (`上海证券报`).
     pub source: Option<String>,
-    /// The trailer's link to the original article.
+    /// The responsible editor (`（责任编辑：张三）` → `张三`).
+    pub editor: Option<String>,
+    /// The title the article first ran under (`原标题：…`).
+    pub original_title: Option<String>,
+    /// EastMoney's disclaimer, risk warning and data notes that ended the post, a line each.
+    pub disclaimer: Option<String>,
+    /// The trailer's link to the original article (else the body's `[点击查看原文]`).
     pub original_url: Option<String>,
     /// The trailer's navigation links, resolved against `baseUrl`.
     pub links: Vec<Link>,
@@ -94,7 +100,8 @@ pub enum StockSource {
 pub struct Stock {
     /// The code: `600160`, `NIO`, `BK0493`.
     pub code: String,
-    /// `SH`, `SZ`, `HK`, `US`, `BK`, or the raw EastMoney market id when unknown.
+    /// `SH`, `SZ`, `BJ`, `HK`, `US`, `BK`, `INDEX`, `FUT`, `FX`, `FUND`, `UK`, or
+    /// `MKT-<id>` for an EastMoney market id not known.
     pub market: String,
     /// The name, when the post gives one.
     pub name: Option<String>,

@@ -1,28 +1,29 @@
 //! Stages 4–5: clean the EastMoney markup and sanitize, in one walk over the parsed tree.
 //!
-//! The walk is an allowlist: every element is either written out as one of a fixed set
-//! of tags with a fixed set of checked attributes, unwrapped (its content kept), or
-//! dropped with its content. Nothing from the input reaches the output unchecked, and
-//! the walk is iterative, so nesting depth cannot exhaust the (small, in wasm) stack.
+//! For each element the walk reads two tables: the sanitizing policy
+//! ([`contract::TAGS`]: keep as a tag, unwrap, drop) and EastMoney's rules
+//! ([`eastmoney::RULES`]: security, chart, ad, furniture …), and hands what is to be
+//! written to the [`Output`], which decides where it may stand. Nothing from the input
+//! reaches the output unchecked, and the walk is iterative, so nesting depth cannot
+//! exhaust the (small, in wasm) stack.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use ego_tree::iter::Edge;
 use html5ever::ns;
 use scraper::{CaseSensitivity, ElementRef, Html, Node};
 
 use crate::article::{Image, Stock, StockSource, TocEntry};
-use crate::contract::ALLOWED_TAGS;
-use crate::eastmoney::{self, SecurityId, StockList};
+use crate::contract::{self, Action, Layout, Origin};
+use crate::eastmoney::{self, Role, Security, StockList};
 use crate::error::{Warning, WarningCode, Warnings};
 use crate::markup::{
-    caption_after, collapse_spaces, is_event_handler, is_heading_text, is_hidden, lone_image,
-    number, quote_names, role, security_of, text_of, truncate, AttrOf, Role,
+    collapse_spaces, holds_block, is_event_handler, is_generic_alt, is_hidden, number, text_of,
+    truncate, AttrOf,
 };
 use crate::options::{InlineQuotes, Options, StockCharts};
-use crate::typography::{cjk_spacing, slug};
+use crate::output::{Attrs, Output};
 use crate::urls::{self, UrlUse};
-use crate::writer::{Checkpoint, Writer};
 
 /// The cleaned body and what was learned from it on the way.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -37,39 +38,21 @@ pub struct Cleaned {
     pub images: Vec<Image>,
     /// Securities referenced, in order of first mention.
     pub stocks: Vec<Stock>,
-    /// The outlet of the `em_media` source line.
+    /// The outlet of the source line.
     pub source: Option<String>,
+    /// The editor (`（责任编辑：…）`).
+    pub editor: Option<String>,
+    /// The original title (`原标题：…`).
+    pub original_title: Option<String>,
+    /// EastMoney's disclaimer and data notes, a line each.
+    pub disclaimer: Option<String>,
+    /// An older layout's summary (`div.b-review`, `div.abstract`).
+    pub summary: Option<String>,
+    /// A link to the original article in the body (`[点击查看原文]`).
+    pub original_link: Option<String>,
     /// What was recovered from.
     pub warnings: Vec<Warning>,
 }
-
-/// Elements dropped with their content because they could run code or load content.
-#[rustfmt::skip]
-const UNSAFE: &[&str] = &[
-    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
-    "button", "select", "textarea", "option", "base", "meta", "link", "portal", "audio",
-    "video", "source", "track", "canvas", "dialog", "noembed", "noframes", "xmp", "plaintext",
-];
-
-/// Elements dropped with their content that are merely not article text.
-const QUIET_DROP: &[&str] = &[
-    "style", "head", "title", "template", "noscript", "map", "area", "param",
-];
-
-/// Block elements: they end a paragraph of `text`.
-#[rustfmt::skip]
-const BLOCKS: &[&str] = &[
-    "p", "div", "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd", "table", "caption",
-    "tr", "th", "td", "figure", "figcaption", "hr", "h1", "h2", "h3", "h4", "h5", "h6",
-    "section", "article", "header", "footer", "aside", "nav", "main", "center", "address",
-];
-
-/// Elements removed when nothing visible is left in them.
-#[rustfmt::skip]
-const DROP_WHEN_EMPTY: &[&str] = &[
-    "p", "div", "blockquote", "strong", "em", "u", "s", "del", "ins", "sub", "sup", "small",
-    "mark", "q", "cite", "a", "li", "ul", "ol", "figure", "figcaption", "dl", "dt", "dd",
-];
 
 /// Cleans and sanitizes a parsed body.
 ///
@@ -82,20 +65,10 @@ const DROP_WHEN_EMPTY: &[&str] = &[
 pub fn clean(html: &Html, options: &Options) -> Cleaned {
     let mut walk = Walk {
         options,
-        out: Writer::new(html.tree.values().count() * 8, options.cjk_spacing),
+        html,
+        out: Output::new(html.tree.values().count() * 8, options),
         stocks: StockList::default(),
-        names: quote_names(html),
-        toc: Vec::new(),
-        ids: HashSet::new(),
-        next_suffix: HashMap::new(),
-        images: Vec::new(),
-        source: None,
-        captions: HashSet::new(),
-        paragraph: None,
-        open_tags: 0,
-        p_open: 0,
-        lists: Vec::new(),
-        links_open: 0,
+        names: None,
         warnings: Warnings::default(),
     };
     let mut frames: Vec<Frame> = Vec::new();
@@ -103,124 +76,89 @@ pub fn clean(html: &Html, options: &Options) -> Cleaned {
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) if skipping.is_none() => match node.value() {
-                Node::Text(text) => {
-                    if walk.open_tags == 0 && !text.trim().is_empty() {
-                        walk.open_paragraph();
-                    }
-                    walk.out.text(text)
-                }
+                Node::Text(text) => walk.out.text(text),
+                Node::Comment(comment) => walk.comment(comment),
                 Node::Element(_) => {
-                    let Some(el) = ElementRef::wrap(node) else {
-                        continue;
-                    };
-                    let top_level = walk.open_tags == 0;
-                    if top_level && writes_block(el) {
-                        walk.close_paragraph();
-                    } else if top_level {
-                        walk.open_paragraph();
-                    }
-                    let unwrap = top_level && writes_inline(el) && holds_block(el);
-                    match walk.open(el, unwrap) {
-                        Some(frame) => {
-                            walk.open_tags += usize::from(frame.tag.is_some());
-                            walk.p_open += usize::from(frame.tag == Some("p"));
-                            frames.push(frame)
-                        }
+                    let frame = ElementRef::wrap(node).and_then(|el| walk.open(el));
+                    match frame {
+                        Some(frame) => frames.push(frame),
                         None => skipping = Some(node.id()),
                     }
                 }
                 _ => {}
             },
-            Edge::Open(_) => {}
             Edge::Close(node) if skipping == Some(node.id()) => skipping = None,
             Edge::Close(node) if skipping.is_none() && node.value().is_element() => {
                 if let Some(frame) = frames.pop() {
-                    walk.open_tags -= usize::from(frame.tag.is_some());
-                    walk.p_open -= usize::from(frame.tag == Some("p"));
                     walk.close(frame);
                 }
             }
-            Edge::Close(_) => {}
+            _ => {}
         }
     }
-    walk.close_paragraph();
-    walk.out.block_boundary();
     let Walk {
         out,
         stocks,
-        toc,
-        images,
-        source,
-        warnings,
+        mut warnings,
         ..
     } = walk;
+    let (written, fields) = out.finish();
+    let disclaimer = (!fields.disclaimer.is_empty()).then(|| fields.disclaimer.join("\n"));
     Cleaned {
-        html: out.html,
-        paragraphs: out.paragraphs,
-        toc,
-        images,
+        html: written.html,
+        paragraphs: written.paragraphs,
+        toc: written.toc,
+        images: written.images,
         stocks: stocks.into_vec(),
-        source,
-        warnings: warnings.into_vec(),
+        source: fields.source,
+        editor: fields.editor,
+        original_title: fields.original_title,
+        disclaimer,
+        summary: fields.summary,
+        original_link: fields.original_link,
+        warnings: std::mem::take(&mut warnings).into_vec(),
     }
 }
 
-/// How to finish an element when the walk leaves it.
-#[derive(Debug)]
+/// What to undo when the walk leaves an element.
+#[derive(Debug, Default)]
 struct Frame {
-    /// The tag written for it, if any (`None`: unwrapped).
-    tag: Option<&'static str>,
-    block: bool,
-    /// Set when the element is dropped again if nothing visible ends up in it.
-    checkpoint: Option<Checkpoint>,
+    /// Elements of the output it opened (its own tag, a role's link inside it).
+    opened: usize,
+    /// An unwrapped block: its end ends a paragraph of text.
+    boundary: bool,
 }
 
 struct Walk<'a> {
     options: &'a Options,
-    out: Writer,
+    html: &'a Html,
+    out: Output<'a>,
     stocks: StockList,
-    /// Names given by inline quote links, so a chart chip can be labelled with them.
-    names: HashMap<(String, String), String>,
-    toc: Vec<TocEntry>,
-    ids: HashSet<String>,
-    /// The last suffix given to each heading id.
-    next_suffix: HashMap<String, usize>,
-    images: Vec<Image>,
-    source: Option<String>,
-    /// Caption paragraphs already written into a `<figure>`.
-    captions: HashSet<ego_tree::NodeId>,
-    /// A `<p>` opened around inline content at the top level, since this checkpoint.
-    paragraph: Option<Checkpoint>,
-    /// Open elements that wrote a tag: none means content here is at the top level.
-    open_tags: usize,
-    /// `<p>` elements written and not yet closed.
-    ///
-    /// NOTE: an element that is no scope boundary for us (`<marquee>`, unwrapped) is one
-    /// for the parser: `<p><marquee><div>` puts a block in a paragraph. Written out, the
-    /// `<div>` would close the `<p>` when read again: inside a `<p>`, blocks are unwrapped.
-    p_open: usize,
-    /// Open list elements written (`ul`, `li`, `dl`, `dd` …), innermost last.
-    lists: Vec<&'static str>,
-    /// `<a>` elements written and not yet closed.
-    links_open: usize,
+    /// Names that inline links give securities, for labelling chart chips; read from the
+    /// whole tree when the first chart is met (a chart comes before the text naming it).
+    names: Option<HashMap<(String, String), String>>,
     warnings: Warnings,
 }
 
-impl Walk<'_> {
-    /// Writes the start of an element; `None` drops it with its content. `unwrap`: keep
-    /// the content only (an inline element holding a block, at the top level).
-    fn open(&mut self, el: ElementRef<'_>, unwrap: bool) -> Option<Frame> {
+impl<'a> Walk<'a> {
+    /// Starts an element; `None` skips it with its content.
+    fn open(&mut self, el: ElementRef<'a>) -> Option<Frame> {
         let element = el.value();
         let name = element.name();
         if element.name.ns != ns!(html) {
-            self.unsafe_removed(name);
+            self.refused(name);
             return None;
         }
-        if UNSAFE.contains(&name) {
-            self.unsafe_removed(name);
-            return None;
+        let row = contract::tag(name);
+        match row.action {
+            Action::Refuse => {
+                self.refused(name);
+                return None;
+            }
+            Action::Drop => return None,
+            Action::Keep(_) | Action::Unwrap => {}
         }
-        if QUIET_DROP.contains(&name) || is_hidden(el) || self.captions.contains(&el.id()) {
+        if is_hidden(el) || self.out.written_already(el.id()) {
             return None;
         }
         if element.attrs().any(|(attr, _)| is_event_handler(attr)) {
@@ -229,425 +167,250 @@ impl Walk<'_> {
                 "event-handler attributes were removed",
             );
         }
-        if unwrap {
-            return Some(self.unwrap(name));
+        let mut role = eastmoney::recognise(el).map(|rule| rule.role);
+        if let Some(role) = role.filter(|role| role.removes()) {
+            self.take(role, el);
+            return None;
         }
-        match role(el) {
-            Some(Role::Source) => {
-                self.source = eastmoney::source_name(&text_of(el));
+        // A photo or line break is itself, whatever it is tagged with.
+        if row.layout == Layout::Void {
+            role = None;
+        }
+        let security = match role {
+            Some(Role::Security | Role::Chart) => eastmoney::security_of(el),
+            _ => None,
+        };
+        match (role, &security) {
+            (Some(Role::Chart), None) => {
+                self.warnings.push(
+                    WarningCode::UnknownWidget,
+                    "a stock-chart block without a security code was removed",
+                );
                 return None;
             }
-            Some(Role::Chart) => return self.chart(el),
-            Some(Role::Quote) => {
-                if let Some(frame) = self.quote(el) {
-                    return Some(frame);
-                }
-            }
-            Some(Role::Keyword) if self.options.inline_quotes == InlineQuotes::Text => {
-                return Some(self.unwrap(name));
-            }
+            // A security's class without a code: an ordinary element.
+            (Some(Role::Security), None) => role = None,
             _ => {}
         }
-        match name {
-            "img" => {
-                self.image(el, None);
-                None
-            }
-            "br" => {
-                self.out.line_break();
-                None
-            }
-            "a" => Some(self.link(el)),
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                let level = name.as_bytes()[1] - b'0';
-                self.heading(el, level.max(2));
-                None
-            }
-            // Not in a `<pre>`: there white space is text, and a line break beside
-            // the photo (`&#10;`), read again, would keep it from being alone.
-            "p" | "div" | "center" if !self.out.in_pre() && lone_image(el).is_some() => {
-                self.figure(el);
-                None
-            }
-            "b" => Some(self.keep(el, "strong")),
-            "i" => Some(self.keep(el, "em")),
-            "center" => Some(self.keep(el, "div")),
-            // The generic case: the contract's allowlist (a, img, br and headings were handled above).
-            _ => match ALLOWED_TAGS.iter().find(|&&kept| kept == name) {
-                Some(kept) => Some(self.keep(el, kept)),
-                None => Some(self.unwrap(name)),
-            },
-        }
-    }
-
-    /// Inline content at the top level is a paragraph of its own.
-    ///
-    /// NOTE: beyond semantics, idempotence needs it: html that starts with inline content
-    /// is a Markdown paragraph, not an HTML block, when it is a post body again.
-    fn open_paragraph(&mut self) {
-        if self.paragraph.is_none() {
-            self.out.block_boundary();
-            self.paragraph = Some(self.out.checkpoint());
-            self.out.open("p", &[]);
-        }
-    }
-
-    /// Whether `tag` is an `<li>` (`<dt>`, `<dd>`) that would sit in another one with no
-    /// list of its own between them: a parser closes the outer one there (the input's
-    /// `<li><marquee><li>` does nest), so it is unwrapped.
-    fn nested_item(&self, tag: &str) -> bool {
-        let (items, lists): (&[&str], &[&str]) = match tag {
-            "li" => (&["li"], &["ul", "ol"]),
-            "dt" | "dd" => (&["dt", "dd"], &["dl"]),
-            _ => return false,
+        // At the top level an inline element that holds a block is unwrapped, link and
+        // all: a `<p>` around it could not hold the block.
+        let inline = row.layout != Layout::Block;
+        let linked = !(inline && self.out.at_top() && holds_block(el));
+        // A role's link stands in for an inline element, and goes inside a block one.
+        let mut frame = match inline && (role.is_some() || !linked) {
+            true => self.unwrap(row.layout),
+            false => self.element(el)?,
         };
-        self.lists
-            .iter()
-            .rev()
-            .find(|t| items.contains(t) || lists.contains(t))
-            .is_some_and(|t| items.contains(t))
-    }
-
-    /// Whether a `<p>` is open around what is written here (blocks are unwrapped then).
-    fn in_paragraph(&self) -> bool {
-        self.p_open > 0 || (self.paragraph.is_some() && self.open_tags > 0)
-    }
-
-    /// A block is written here: at the top level, it ends the paragraph of inline content.
-    fn block_start(&mut self) {
-        if self.open_tags == 0 {
-            self.close_paragraph();
-        }
-        self.out.block_boundary();
-    }
-
-    fn close_paragraph(&mut self) {
-        if let Some(checkpoint) = self.paragraph.take() {
-            self.out.trim_block_end();
-            if self.out.is_empty_since(checkpoint) {
-                self.out.rollback(checkpoint);
-            } else {
-                self.close_block(checkpoint, "p");
+        match (role, security) {
+            // Our own chip: its text is its label, written already.
+            (Some(Role::Chart), Some(security)) if self.chart(el, &security) => {
+                for _ in 0..frame.opened {
+                    self.out.close();
+                }
+                return None;
             }
-            self.out.block_boundary();
-        }
-    }
-
-    /// Closes a `<p>` or `<div>`; one that came to hold a lone photo is a `<figure>`.
-    ///
-    /// NOTE: `figure` decides from the input, where an empty `<span>` or a dropped
-    /// `<script>` beside the `<img>` hides that it is alone; rendering our html again
-    /// would then make a figure of it (idempotence).
-    fn close_block(&mut self, checkpoint: Checkpoint, tag: &str) {
-        if matches!(tag, "p" | "div") && self.out.holds_only_image(checkpoint, tag) {
-            self.out.retag(checkpoint, tag, "figure");
-            self.out.close("figure");
-        } else if tag == "p" && self.options.headings && self.out.holds_only_strong(checkpoint) {
-            // `<p><strong>小标题</strong></p>`: a short, bold-only paragraph is a section
-            // heading. Decided on the written html, where the empty spans and dropped
-            // elements of the input no longer hide it (idempotence).
-            let text = collapse_spaces(self.out.block_text());
-            if is_heading_text(&text) {
-                self.out.rollback(checkpoint);
-                self.out.forget_block_text();
-                self.write_heading(text, 2);
-            } else {
-                self.out.close(tag);
+            (Some(Role::Security), Some(security)) => {
+                frame.opened += self.security(el, &security, linked);
             }
-        } else {
-            self.out.close(tag);
+            (Some(Role::Keyword), _) if linked => frame.opened += self.keyword(el),
+            _ => {}
         }
+        Some(frame)
     }
 
     fn close(&mut self, frame: Frame) {
-        if frame.tag == Some("a") {
-            self.links_open -= 1;
+        for _ in 0..frame.opened {
+            self.out.close();
         }
-        if frame.tag.is_some_and(|tag| LIST_TAGS.contains(&tag)) {
-            self.lists.pop();
-        }
-        if frame.block {
-            self.close_paragraph();
-        }
-        if let Some(tag) = frame.tag {
-            if frame.block {
-                self.out.trim_block_end();
-            }
-            match frame.checkpoint {
-                Some(checkpoint) if self.out.is_empty_since(checkpoint) => {
-                    self.out.rollback(checkpoint)
-                }
-                Some(checkpoint) => self.close_block(checkpoint, tag),
-                None => self.out.close(tag),
-            }
-        }
-        if frame.block {
-            self.out.block_boundary();
+        if frame.boundary {
+            self.out.boundary();
         }
     }
 
-    fn unsafe_removed(&mut self, name: &str) {
+    /// A comment is never written; `<!--原文标题-->` marks the original title.
+    fn comment(&mut self, comment: &str) {
+        if eastmoney::recognise_comment(comment).map(|rule| rule.role) == Some(Role::OriginalTitle)
+        {
+            self.out.title_marker();
+        }
+    }
+
+    /// The element by the policy: kept as its tag where it may stand, else unwrapped.
+    fn element(&mut self, el: ElementRef<'a>) -> Option<Frame> {
+        let row = contract::tag(el.value().name());
+        let Action::Keep(tag) = row.action else {
+            return Some(self.unwrap(row.layout));
+        };
+        match tag {
+            "img" => self.image(el),
+            "br" => self.out.line_break(),
+            "hr" => self.out.rule(),
+            "a" => {
+                let opened = self.link(el);
+                return Some(Frame {
+                    opened,
+                    boundary: false,
+                });
+            }
+            _ => {
+                return Some(
+                    match self.out.open(tag, copied_attributes(el, tag), Some(el)) {
+                        true => Frame {
+                            opened: 1,
+                            boundary: false,
+                        },
+                        false => self.unwrap(row.layout),
+                    },
+                );
+            }
+        }
+        None
+    }
+
+    /// Content kept, tag dropped; a block still ends a paragraph of text.
+    fn unwrap(&mut self, layout: Layout) -> Frame {
+        let boundary = layout == Layout::Block;
+        if boundary {
+            self.out.boundary();
+        }
+        Frame {
+            opened: 0,
+            boundary,
+        }
+    }
+
+    /// What a removed element gives a field (source, editor …), if anything.
+    fn take(&mut self, role: Role, el: ElementRef<'a>) {
+        let text = || collapse_spaces(&text_of(el));
+        let value = match role {
+            Role::Source => eastmoney::source_name(&text()),
+            Role::Editor => Some(match eastmoney::text_rule(&eastmoney::fold(&text())) {
+                Some(rule) => eastmoney::field_value(rule, &text()),
+                None => text(),
+            }),
+            Role::Summary | Role::Disclaimer | Role::OriginalTitle => Some(text()),
+            Role::OriginalLink => el
+                .value()
+                .attr_of("href")
+                .and_then(|href| urls::safe_url(href, &self.options.base_url, UrlUse::Link))
+                .map(|href| urls::upgrade(&href)),
+            _ => None,
+        };
+        if let Some(value) = value {
+            self.out.fields.set(role, value);
+        }
+    }
+
+    fn refused(&mut self, name: &str) {
         self.warnings.push(
             WarningCode::UnsafeContentRemoved,
             format!("<{name}> was removed"),
         );
     }
 
-    /// Content kept, tag dropped (`span`, `font`, unknown elements).
-    fn unwrap(&mut self, name: &str) -> Frame {
-        let block = BLOCKS.contains(&name);
-        if block {
-            self.block_start();
-        }
-        Frame {
-            tag: None,
-            block,
-            checkpoint: None,
-        }
-    }
-
-    /// An allowlisted element, with its allowlisted attributes.
-    fn keep(&mut self, el: ElementRef<'_>, tag: &'static str) -> Frame {
-        let block = BLOCKS.contains(&tag);
-        if block && self.in_paragraph() {
-            return Frame {
-                tag: None,
-                block: false,
-                checkpoint: None,
-            };
-        }
-        if block {
-            self.block_start();
-        }
-        if self.nested_item(tag) {
-            return Frame {
-                tag: None,
-                block,
-                checkpoint: None,
-            };
-        }
-        let checkpoint = DROP_WHEN_EMPTY
-            .contains(&tag)
-            .then(|| self.out.checkpoint());
-        let attrs = kept_attributes(el, tag);
-        let attrs: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        if tag == "hr" {
-            self.out.void("hr", &[]);
-            return Frame {
-                tag: None,
-                block,
-                checkpoint: None,
-            };
-        }
-        self.out.open(tag, &attrs);
-        if LIST_TAGS.contains(&tag) {
-            self.lists.push(tag);
-        }
-        Frame {
-            tag: Some(tag),
-            block,
-            checkpoint,
-        }
-    }
-
-    /// `<a>` with a safe href; external links get `rel` and `target`.
-    fn link(&mut self, el: ElementRef<'_>) -> Frame {
+    /// `<a>` with a safe href; 0 when it is unwrapped.
+    fn link(&mut self, el: ElementRef<'a>) -> usize {
         let Some(raw) = el.value().attr_of("href") else {
-            return self.unwrap("a");
+            return 0;
         };
         match urls::safe_url(raw, &self.options.base_url, UrlUse::Link) {
             // A link to a K-line image carries its tracking token: its text only.
-            Some(href) if eastmoney::is_tracking_image(&href, None, None) => self.unwrap("a"),
-            Some(href) => self.write_link(&href, el.value().attr_of("title"), None),
+            Some(href) if eastmoney::is_tracker(&href) => 0,
+            Some(href) => {
+                let title = el.value().attr_of("title");
+                let attrs = self.link_attributes(href, None, title);
+                usize::from(self.out.open("a", attrs, None))
+            }
             None => {
                 self.warnings.push(
                     WarningCode::UnsafeUrlRemoved,
                     format!("a link to {:?} was removed", truncate(raw)),
                 );
-                self.unwrap("a")
+                0
             }
         }
     }
 
-    fn write_link(&mut self, href: &str, title: Option<&str>, class: Option<&str>) -> Frame {
-        // NOTE: no `<a>` inside an `<a>` (a quote span in a link, in another quote span):
-        // a parser reading our html would close the outer one there.
-        if self.links_open > 0 {
-            return self.unwrap("a");
-        }
-        self.links_open += 1;
-        let mut attrs: Vec<(&str, &str)> = vec![("href", href)];
+    /// `href`, our class, the title; external links get `rel` and `target`.
+    fn link_attributes(&self, href: String, class: Option<&str>, title: Option<&str>) -> Attrs {
+        let external =
+            urls::host(&href).is_some_and(|host| Some(host) != urls::host(&self.options.base_url));
+        let mut attrs: Attrs = vec![("href", href)];
         if let Some(class) = class {
-            attrs.push(("class", class));
+            attrs.push(("class", class.to_owned()));
         }
         if let Some(title) = title {
-            attrs.push(("title", title));
+            attrs.push(("title", title.to_owned()));
         }
-        let external =
-            urls::host(href).is_some_and(|host| Some(host) != urls::host(&self.options.base_url));
         if external {
-            attrs.push(("rel", "noopener noreferrer"));
+            attrs.push(("rel", "noopener noreferrer".to_owned()));
             if let Some(target) = &self.options.link_target {
-                attrs.push(("target", target));
+                attrs.push(("target", target.clone()));
             }
         }
-        let checkpoint = self.out.checkpoint();
-        self.out.open("a", &attrs);
-        Frame {
-            tag: Some("a"),
-            block: false,
-            checkpoint: Some(checkpoint),
-        }
+        attrs
     }
 
-    /// A K-line chart: listed in `stocks`; a chip to its quote page, or nothing.
-    fn chart(&mut self, el: ElementRef<'_>) -> Option<Frame> {
-        let id = el
-            .value()
-            .attr_of("data-code")
-            .and_then(eastmoney::parse_data_code)
-            .or_else(|| {
-                el.value()
-                    .attr_of("href")
-                    .and_then(eastmoney::parse_quote_url)
-            });
-        let Some(id) = id else {
-            self.warnings.push(
-                WarningCode::UnknownWidget,
-                "a stock-chart block without a security code was removed",
-            );
-            return None;
-        };
-        let name = self
-            .names
-            .get(&(id.market_id.clone(), id.code.clone()))
-            .cloned();
-        self.add_stock(&id, name, StockSource::Chart);
+    /// A K-line chart: listed in `stocks`; a chip to its quote page, or nothing. `true`
+    /// when it is our own chip, whose content is its label.
+    fn chart(&mut self, el: ElementRef<'a>, security: &Security) -> bool {
+        let name = self.name_elsewhere(security);
+        self.add_stock(security, name, StockSource::Chart);
         // Our own chip holds its label only, which it keeps (the name in it may come
-        // from a quote link that rendering dropped). EastMoney's holds the tracking image
+        // from a link that rendering dropped). EastMoney's holds the tracking image
         // (dropped on the way), and, when the post never closes it, the parser carries
-        // it into each following block around their text: keep that text.
-        let own_chip = el
+        // it into each following block around their text: that text is kept.
+        let own = el
             .value()
             .has_class("stock-chip", CaseSensitivity::AsciiCaseInsensitive);
-        if self.options.stock_charts == StockCharts::Chip && self.links_open == 0 {
+        if self.options.stock_charts == StockCharts::Chip {
             let own_label = collapse_spaces(&text_of(el));
-            let label = match own_chip && !own_label.is_empty() {
+            let label = match own && !own_label.is_empty() {
                 true => own_label,
-                false => collapse_spaces(&self.stocks.label(&id)),
+                false => collapse_spaces(&self.stocks.label(security)),
             };
-            let frame = self.write_link(
-                &eastmoney::quote_url(&id.market_id, &id.code),
-                None,
-                Some("stock-chip"),
-            );
-            self.out.label(&label);
-            self.close(frame);
-        }
-        (!own_chip).then(|| self.unwrap("a"))
-    }
-
-    /// An inline quote link: listed in `stocks`; a clean link or plain text.
-    fn quote(&mut self, el: ElementRef<'_>) -> Option<Frame> {
-        let id = security_of(el)?;
-        let name = text_of(el);
-        let name = name.trim();
-        self.add_stock(
-            &id,
-            (!name.is_empty()).then(|| name.to_owned()),
-            StockSource::Inline,
-        );
-        Some(match self.options.inline_quotes {
-            InlineQuotes::Link => self.write_link(
-                &eastmoney::quote_url(&id.market_id, &id.code),
-                None,
-                Some("stock"),
-            ),
-            InlineQuotes::Text => self.unwrap("span"),
-        })
-    }
-
-    fn add_stock(&mut self, id: &SecurityId, name: Option<String>, from: StockSource) {
-        let max = self.options.limits.max_stocks;
-        self.stocks.add(id, name, from, max, &mut self.warnings);
-    }
-
-    /// `<h2 id>` with the heading's text, listed in the table of contents.
-    fn heading(&mut self, el: ElementRef<'_>, level: u8) {
-        self.write_heading(collapse_spaces(&text_of(el)), level);
-    }
-
-    fn write_heading(&mut self, mut text: String, level: u8) {
-        // As the writer drops them: else the id would differ once rendered again.
-        text.retain(|c| !c.is_control());
-        if self.in_paragraph() {
-            self.out.text(&text);
-            return;
-        }
-        if self.options.cjk_spacing {
-            // The id and the toc say what the page shows (the writer spaces it too).
-            text = cjk_spacing(&text);
-        }
-        if text.is_empty() {
-            return;
-        }
-        let id = self.unique_id(slug(&text));
-        let tag = ["h2", "h3", "h4", "h5", "h6"][usize::from(level.clamp(2, 6) - 2)];
-        self.block_start();
-        self.out.open(tag, &[("id", &id)]);
-        self.out.text(&text);
-        self.out.close(tag);
-        self.out.block_boundary();
-        self.toc.push(TocEntry { id, text, level });
-    }
-
-    /// `base`, else `base-2`, `base-3` …, going on from the last suffix given to `base`:
-    /// trying every suffix from 2 again made repeated headings quadratic.
-    fn unique_id(&mut self, base: String) -> String {
-        if self.ids.insert(base.clone()) {
-            return base;
-        }
-        let n = self.next_suffix.entry(base.clone()).or_insert(1);
-        loop {
-            *n += 1;
-            let id = format!("{base}-{n}");
-            if self.ids.insert(id.clone()) {
-                return id;
+            let attrs = self.link_attributes(security.quote_url(), Some("stock-chip"), None);
+            if self.out.open("a", attrs, None) {
+                self.out.label(label);
+                self.out.close();
             }
         }
+        own
     }
 
-    /// A block holding only a photo, and the caption paragraph after it: `<figure>`.
-    fn figure(&mut self, el: ElementRef<'_>) {
-        let Some(img) = lone_image(el) else { return };
-        if self.in_paragraph() {
-            return self.image(img, None);
+    /// A security named inline: listed in `stocks`; a clean link, or its text.
+    fn security(&mut self, el: ElementRef<'a>, security: &Security, linked: bool) -> usize {
+        self.add_stock(security, eastmoney::name_of(el), StockSource::Inline);
+        if !linked || self.options.inline_quotes == InlineQuotes::Text {
+            return 0;
         }
-        let caption = caption_after(el);
-        if let Some(caption) = caption {
-            self.captions.insert(caption.id());
-        }
-        let caption_text = caption.map(|c| collapse_spaces(&text_of(c)));
-        self.block_start();
-        let checkpoint = self.out.checkpoint();
-        self.out.open("figure", &[]);
-        self.image(img, caption_text.clone());
-        if self.out.is_empty_since(checkpoint) {
-            self.out.rollback(checkpoint);
-            return;
-        }
-        if let Some(text) = caption_text.filter(|t| !t.is_empty()) {
-            self.out.block_boundary();
-            self.out.open("figcaption", &[]);
-            self.out.text(&text);
-            self.out.close("figcaption");
-        }
-        self.out.close("figure");
-        self.out.block_boundary();
+        let attrs = self.link_attributes(security.quote_url(), Some("stock"), None);
+        usize::from(self.out.open("a", attrs, None))
     }
 
-    /// `<img>` with a safe src, its size, lazy loading and no referrer; trackers dropped.
-    fn image(&mut self, el: ElementRef<'_>, caption: Option<String>) {
+    /// A keyword: a plain link to where it points, or its text.
+    fn keyword(&mut self, el: ElementRef<'a>) -> usize {
+        match self.options.inline_quotes {
+            InlineQuotes::Link => self.link(el),
+            InlineQuotes::Text => 0,
+        }
+    }
+
+    fn add_stock(&mut self, security: &Security, name: Option<String>, from: StockSource) {
+        let max = self.options.limits.max_stocks;
+        self.stocks
+            .add(security, name, from, max, &mut self.warnings);
+    }
+
+    /// The name some inline link of the post gives a security.
+    fn name_elsewhere(&mut self, security: &Security) -> Option<String> {
+        let html = self.html;
+        let names = self.names.get_or_insert_with(|| inline_names(html));
+        names.get(&StockList::key(security)).cloned()
+    }
+
+    /// `<img>` with a safe src and its size; trackers dropped.
+    fn image(&mut self, el: ElementRef<'a>) {
         let element = el.value();
         let (width_attr, height_attr) = (element.attr_of("width"), element.attr_of("height"));
         let Some(raw) = element.attr_of("src") else {
@@ -664,7 +427,7 @@ impl Walk<'_> {
             return;
         };
         // The base URL may make a tracker of a relative one.
-        if eastmoney::is_tracking_image(&src, None, None) {
+        if eastmoney::is_tracker(&src) {
             return;
         }
         let (width, height) = match eastmoney::size_from_file_name(&src) {
@@ -673,90 +436,47 @@ impl Walk<'_> {
         };
         // Collapsed, control characters dropped: as it reads back (idempotence).
         let alt = collapse_spaces(element.attr_of("alt").unwrap_or_default());
-        let alt = alt.as_str();
-        let generic = |alt: &str| {
-            matches!(
-                alt.to_ascii_lowercase().as_str(),
-                "" | "image" | "img" | "图片" | "photo"
-            )
+        let alt = if is_generic_alt(&alt) {
+            String::new()
+        } else {
+            alt
         };
-        // A caption that says no more than "图片" is no alt text either (idempotence).
-        let alt = match generic(alt) {
-            true => caption.clone().filter(|c| !generic(c)).unwrap_or_default(),
-            false => alt.to_owned(),
-        };
-        let (w, h) = (width.map(|w| w.to_string()), height.map(|h| h.to_string()));
-        let mut attrs: Vec<(&str, &str)> = vec![("src", &src), ("alt", &alt)];
-        if let (Some(w), Some(h)) = (&w, &h) {
-            attrs.push(("width", w));
-            attrs.push(("height", h));
-        }
-        attrs.push(("loading", "lazy"));
-        attrs.push(("decoding", "async"));
-        attrs.push(("referrerpolicy", "no-referrer"));
-        self.out.void("img", &attrs);
-        self.images.push(Image {
+        self.out.image(Image {
             src,
             alt,
             width,
             height,
-            caption,
+            caption: None,
         });
     }
 }
 
-/// Lists and their items: an item must not nest in an item without a list between.
-const LIST_TAGS: &[&str] = &["ul", "ol", "li", "dl", "dt", "dd"];
-
-/// Whether an element is written as a block: a block element, unless a chart or quote
-/// class makes a link of it (`<p class="EmImageRemark">` is a chip).
-fn writes_block(el: ElementRef<'_>) -> bool {
-    BLOCKS.contains(&el.value().name()) && !matches!(role(el), Some(Role::Chart | Role::Quote))
-}
-
-/// Whether an element is written as an inline tag (`<a>`, `<strong>` …).
-fn writes_inline(el: ElementRef<'_>) -> bool {
+/// The attributes the policy copies from the input to `tag`, values checked.
+fn copied_attributes(el: ElementRef<'_>, tag: &str) -> Attrs {
     let element = el.value();
-    let name = element.name();
-    matches!(name, "a" | "b" | "i")
-        || (ALLOWED_TAGS.contains(&name) && !BLOCKS.contains(&name))
-        || element.attr_of("data-code").is_some()
-        || matches!(role(el), Some(Role::Chart | Role::Quote | Role::Keyword))
+    contract::attributes(tag)
+        .iter()
+        .filter(|a| a.origin == Origin::Input)
+        .filter_map(|a| {
+            let value = element.attr_of(a.name)?.trim();
+            contract::accepts(a.value, value).then(|| (a.name, value.to_owned()))
+        })
+        .collect()
 }
 
-/// Whether an element holds a block (`<a><div>`).
-///
-/// NOTE: at the top level such an inline element is unwrapped: neither a `<p>` around
-/// it nor a run of inline content without one reads back the same (idempotence).
-fn holds_block(el: ElementRef<'_>) -> bool {
-    el.descendants().skip(1).any(|d| {
-        d.value()
-            .as_element()
-            .is_some_and(|e| BLOCKS.contains(&e.name()))
-    })
-}
-
-/// Allowlisted attributes of kept elements, values checked.
-fn kept_attributes(el: ElementRef<'_>, tag: &str) -> Vec<(&'static str, String)> {
-    let element = el.value();
-    let small_number = |name: &'static str| {
-        element
-            .attr_of(name)
-            .and_then(|v| v.trim().parse::<u16>().ok())
-            .filter(|&n| n <= 1000)
-            .map(|n| (name, n.to_string()))
-    };
-    match tag {
-        "td" | "th" => [small_number("colspan"), small_number("rowspan")]
-            .into_iter()
-            .flatten()
-            .collect(),
-        "ol" => small_number("start").into_iter().collect(),
-        "abbr" => element
-            .attr_of("title")
-            .map(|t| ("title", t.to_owned()))
-            .into_iter()
-            .collect(),
-        _ => Vec::new(),
+/// The names the inline security links of a post give, by security.
+fn inline_names(html: &Html) -> HashMap<(String, String), String> {
+    let mut names = HashMap::new();
+    for node in html.tree.nodes() {
+        let Some(el) = ElementRef::wrap(node) else {
+            continue;
+        };
+        if eastmoney::recognise(el).map(|rule| rule.role) != Some(Role::Security) {
+            continue;
+        }
+        if let (Some(security), Some(name)) = (eastmoney::security_of(el), eastmoney::name_of(el)) {
+            names.entry(StockList::key(&security)).or_insert(name);
+        }
     }
+    names
 }

@@ -29,6 +29,7 @@ mod front_matter;
 mod markdown;
 mod markup;
 mod options;
+mod output;
 mod parse;
 mod split;
 mod text;
@@ -211,9 +212,9 @@ fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result
     }
 
     let text = cleaned.paragraphs.join("\n\n");
-    let digest = parts
-        .digest
-        .clone()
+    // A `> ` digest, else an older layout's summary; a plain-text post's is its text.
+    let digest = (parts.digest.clone())
+        .or_else(|| cleaned.summary.clone())
         .or_else(|| (plain && !text.is_empty()).then(|| text.clone()));
     let source = cleaned
         .source
@@ -235,8 +236,9 @@ fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result
             "the post has no title; its first sentence stands in",
         );
     }
-    // A `> ` digest is the summary; a plain-text post's digest is its text.
-    let excerpt = match &parts.digest {
+    // A digest is the summary; a plain-text post's digest is its text.
+    let summary = parts.digest.as_ref().or(cleaned.summary.as_ref());
+    let excerpt = match summary {
         Some(digest) => excerpt(digest, options.excerpt_length),
         None => excerpt(
             &running_text(&cleaned.paragraphs, &cleaned.toc),
@@ -260,7 +262,10 @@ fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result
         stocks: cleaned.stocks,
         images: cleaned.images,
         source,
-        original_url: trailer.original_url,
+        editor: cleaned.editor,
+        original_title: cleaned.original_title,
+        disclaimer: cleaned.disclaimer,
+        original_url: trailer.original_url.or(cleaned.original_link),
         links: trailer.links,
         stats,
         warnings: warnings.into_vec(),

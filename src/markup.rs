@@ -1,38 +1,10 @@
-//! Reading the input's markup: what EastMoney's classes and attributes mark an element
-//! as, and the shapes the cleaning walk recognises (hidden, centred, a lone photo and its
-//! caption, a bold paragraph). Pure functions of the parsed tree; the walk decides.
-
-use std::collections::HashMap;
+//! Reading the input's markup: attributes, hidden and centred elements, a photo's
+//! caption, text. Pure functions of the parsed tree; the walk decides.
 
 use ego_tree::NodeRef;
-use scraper::{CaseSensitivity, ElementRef, Html, Node};
+use scraper::{ElementRef, Node};
 
-use crate::eastmoney::{self, SecurityId};
-
-/// What a class or attribute marks an element as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Role {
-    /// `a.EmImageRemark`: a K-line chart with a tracking image.
-    Chart,
-    /// `a.keytip`, `span.em_stock_key_common`, anything with an inline `data-code`.
-    Quote,
-    /// `a.infokey`: a link to a data page about a keyword.
-    Keyword,
-    /// `p.em_media`: the source line.
-    Source,
-}
-
-/// The EastMoney patterns, by class; a new widget is a new row (and a fixture).
-const ROLES: &[(&str, Role)] = &[
-    ("EmImageRemark", Role::Chart),
-    ("keytip", Role::Quote),
-    ("em_stock_key_common", Role::Quote),
-    ("infokey", Role::Keyword),
-    ("em_media", Role::Source),
-    // Our own output, so that rendering it again changes nothing.
-    ("stock-chip", Role::Chart),
-    ("stock", Role::Quote),
-];
+use crate::contract::{self, Layout};
 
 /// Attribute lookup by iterating the element's attributes.
 ///
@@ -49,62 +21,6 @@ impl AttrOf for scraper::node::Element {
             .find(|&(key, _)| key == name)
             .map(|(_, value)| value)
     }
-}
-
-pub(crate) fn role(el: ElementRef<'_>) -> Option<Role> {
-    let element = el.value();
-    let by_class = ROLES
-        .iter()
-        .find(|(class, _)| element.has_class(class, CaseSensitivity::AsciiCaseInsensitive))
-        .map(|&(_, role)| role);
-    by_class.or_else(|| {
-        let charted = element.name() == "a"
-            && el.children().any(|c| {
-                ElementRef::wrap(c).is_some_and(|img| {
-                    img.value().name() == "img"
-                        && img
-                            .value()
-                            .attr_of("src")
-                            .is_some_and(|s| eastmoney::is_tracking_image(s, None, None))
-                })
-            });
-        if charted {
-            Some(Role::Chart)
-        } else if element.attr_of("data-code").is_some() {
-            Some(Role::Quote)
-        } else {
-            None
-        }
-    })
-}
-
-/// The security of an inline quote: `data-code="1,600160"`, or its quote-page `href`.
-pub(crate) fn security_of(el: ElementRef<'_>) -> Option<SecurityId> {
-    let element = el.value();
-    element
-        .attr_of("data-code")
-        .and_then(eastmoney::parse_data_code)
-        .or_else(|| element.attr_of("href").and_then(eastmoney::parse_quote_url))
-}
-
-/// The names that inline quote links give securities, for labelling chart chips.
-pub(crate) fn quote_names(html: &Html) -> HashMap<(String, String), String> {
-    let mut names = HashMap::new();
-    for node in html.tree.nodes() {
-        let Some(el) = ElementRef::wrap(node) else {
-            continue;
-        };
-        if role(el) != Some(Role::Quote) {
-            continue;
-        }
-        if let Some(id) = security_of(el) {
-            let name = collapse_spaces(&text_of(el));
-            if !name.is_empty() {
-                names.entry((id.market_id, id.code)).or_insert(name);
-            }
-        }
-    }
-    names
 }
 
 pub(crate) fn is_event_handler(attr: &str) -> bool {
@@ -139,33 +55,10 @@ fn is_centered(el: ElementRef<'_>) -> bool {
         })
 }
 
-/// The element children of `el`, or `None` if it also holds text that is not white space.
-fn only_elements(el: ElementRef<'_>) -> Option<Vec<ElementRef<'_>>> {
-    let mut elements = Vec::new();
-    for child in el.children() {
-        match child.value() {
-            Node::Text(text) if text.trim().is_empty() => {}
-            Node::Element(_) => elements.push(ElementRef::wrap(child)?),
-            Node::Comment(_) => {}
-            _ => return None,
-        }
-    }
-    Some(elements)
-}
-
 /// Short, and not ending like a sentence or a lead-in.
 pub(crate) fn is_heading_text(text: &str) -> bool {
     let length = text.chars().count();
     (1..=40).contains(&length) && !text.ends_with(['。', '.', '：', ':', '；'])
-}
-
-/// The one `<img>` a block holds, with nothing else visible.
-pub(crate) fn lone_image(el: ElementRef<'_>) -> Option<ElementRef<'_>> {
-    let children = only_elements(el)?;
-    let [img] = children.as_slice() else {
-        return None;
-    };
-    (img.value().name() == "img").then_some(*img)
 }
 
 /// A short, centred paragraph right after a photo is its caption.
@@ -214,4 +107,21 @@ pub(crate) fn number(value: Option<&str>) -> Option<u32> {
 
 pub(crate) fn truncate(text: &str) -> String {
     text.chars().take(40).collect()
+}
+
+/// Alt text that says nothing (`Image`, `图片`).
+pub(crate) fn is_generic_alt(alt: &str) -> bool {
+    matches!(
+        alt.to_ascii_lowercase().as_str(),
+        "" | "image" | "img" | "图片" | "photo"
+    )
+}
+
+/// Whether an element holds a block (`<a><div>`), by the policy's layout.
+pub(crate) fn holds_block(el: ElementRef<'_>) -> bool {
+    el.descendants().skip(1).any(|d| {
+        d.value()
+            .as_element()
+            .is_some_and(|e| contract::tag(e.name()).layout == Layout::Block)
+    })
 }

@@ -8,6 +8,14 @@ use iri_string::types::{UriAbsoluteStr, UriReferenceStr};
 const LINK_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
 const IMAGE_SCHEMES: &[&str] = &["http", "https"];
 
+/// The schemes allowed for a use.
+pub fn schemes(usage: UrlUse) -> &'static [&'static str] {
+    match usage {
+        UrlUse::Link => LINK_SCHEMES,
+        UrlUse::Image => IMAGE_SCHEMES,
+    }
+}
+
 /// What a URL is used for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UrlUse {
@@ -63,10 +71,7 @@ fn allowed_url(raw: &str, base: &str, usage: UrlUse) -> Option<String> {
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect();
-    let allowed = match usage {
-        UrlUse::Link => LINK_SCHEMES,
-        UrlUse::Image => IMAGE_SCHEMES,
-    };
+    let allowed = schemes(usage);
     let is_allowed =
         |url: &str| scheme(url).is_some_and(|s| allowed.iter().any(|a| a.eq_ignore_ascii_case(s)));
     if scheme(&url).is_some() {

@@ -4,6 +4,7 @@
 //! none at the start or end of a block, and a line break between two CJK characters
 //! (a soft wrap of the source) vanishes instead of showing as a space.
 
+use crate::contract::{self, Empty, Layout};
 use crate::text::{is_stray_control, may_hold_controls};
 use crate::typography::{is_cjk, Spacer};
 
@@ -24,7 +25,11 @@ pub(crate) struct Writer {
     at_block_start: bool,
     prev: Option<char>,
     spacer: Option<Spacer>,
-    pre_depth: usize,
+    /// Each element written and not closed, and where it started if an empty one is
+    /// removed again: the undo log of what the output model has decided to write.
+    starts: Vec<(&'static str, Option<Checkpoint>)>,
+    /// `<pre>` elements among them: white space is text there.
+    pre: usize,
     /// Visible content written so far (characters and images).
     marks: usize,
 }
@@ -39,19 +44,15 @@ impl Writer {
         }
     }
 
-    pub(crate) fn checkpoint(&self) -> Checkpoint {
+    fn checkpoint(&self) -> Checkpoint {
         Checkpoint {
             html_len: self.html.len(),
             marks: self.marks,
         }
     }
 
-    pub(crate) fn is_empty_since(&self, checkpoint: Checkpoint) -> bool {
-        self.marks == checkpoint.marks
-    }
-
     /// Removes what was written since `checkpoint` (an element with nothing visible in it).
-    pub(crate) fn rollback(&mut self, checkpoint: Checkpoint) {
+    fn rollback(&mut self, checkpoint: Checkpoint) {
         self.html.truncate(checkpoint.html_len);
         if self
             .pending_space
@@ -59,58 +60,6 @@ impl Writer {
         {
             self.pending_space = None;
         }
-    }
-
-    /// Whether all written since `checkpoint` is `<tag>` and one `<img …>`.
-    pub(crate) fn holds_only_image(&self, checkpoint: Checkpoint, tag: &str) -> bool {
-        let inner = self.html[checkpoint.html_len..]
-            .strip_prefix('<')
-            .and_then(|rest| rest.strip_prefix(tag))
-            .and_then(|rest| rest.strip_prefix('>'));
-        // Attribute values escape `>`: the first one ends the `<img>`.
-        inner.is_some_and(|img| img.starts_with("<img ") && img.find('>') == Some(img.len() - 1))
-    }
-
-    /// Whether all written since `checkpoint` is `<p><strong>…</strong>`, one `<strong>`
-    /// around everything, with no `<img>`. (Every `<` of our html starts a tag.)
-    pub(crate) fn holds_only_strong(&self, checkpoint: Checkpoint) -> bool {
-        let written = &self.html[checkpoint.html_len..];
-        let Some(inner) = written.strip_prefix("<p>") else {
-            return false;
-        };
-        if !inner.starts_with("<strong>") || !inner.ends_with("</strong>") || inner.contains("<img")
-        {
-            return false;
-        }
-        let mut depth = 0usize;
-        for (i, _) in inner.match_indices('<') {
-            if inner[i..].starts_with("<strong>") {
-                depth += 1;
-            } else if inner[i..].starts_with("</strong>") {
-                depth -= 1;
-                if depth == 0 && i + "</strong>".len() < inner.len() {
-                    return false;
-                }
-            }
-        }
-        true
-    }
-
-    /// The text of the block being written.
-    pub(crate) fn block_text(&self) -> &str {
-        &self.block_text
-    }
-
-    /// Forgets the text of the block being written (its html was rolled back).
-    pub(crate) fn forget_block_text(&mut self) {
-        self.block_text.clear();
-    }
-
-    /// Renames the `<from>` start tag written at `checkpoint` (one without attributes).
-    pub(crate) fn retag(&mut self, checkpoint: Checkpoint, from: &str, to: &str) {
-        let start = checkpoint.html_len;
-        self.html
-            .replace_range(start..start + from.len() + 2, &format!("<{to}>"));
     }
 
     /// Starts a block: the text so far becomes a paragraph, spacing starts afresh.
@@ -128,8 +77,44 @@ impl Writer {
         }
     }
 
-    /// `<tag attr="value" …>`; attribute values are escaped here.
-    pub(crate) fn open(&mut self, tag: &str, attrs: &[(&str, &str)]) {
+    /// `<tag attr="value" …>`, as the policy lays it out: a block starts a paragraph of
+    /// text; one that is dropped when empty can be taken back.
+    pub(crate) fn open(&mut self, tag: &'static str, attrs: &[(&'static str, String)]) {
+        let row = contract::tag(tag);
+        if row.layout == Layout::Block {
+            self.block_boundary();
+        }
+        let start = (row.empty == Empty::Dropped).then(|| self.checkpoint());
+        self.starts.push((tag, start));
+        self.pre += usize::from(tag == "pre");
+        self.start_tag(tag, attrs);
+    }
+
+    /// Closes the innermost element written; one with nothing visible in it is removed
+    /// when the policy drops it empty.
+    pub(crate) fn close(&mut self) {
+        let Some((tag, start)) = self.starts.pop() else {
+            return;
+        };
+        self.pre -= usize::from(tag == "pre");
+        let block = contract::tag(tag).layout == Layout::Block;
+        if block {
+            self.trim_block_end();
+        }
+        match start {
+            Some(start) if self.marks == start.marks => self.rollback(start),
+            _ => {
+                self.html.push_str("</");
+                self.html.push_str(tag);
+                self.html.push('>');
+            }
+        }
+        if block {
+            self.block_boundary();
+        }
+    }
+
+    fn start_tag(&mut self, tag: &str, attrs: &[(&'static str, String)]) {
         self.html.push('<');
         self.html.push_str(tag);
         for (name, value) in attrs {
@@ -140,30 +125,19 @@ impl Writer {
             self.html.push('"');
         }
         self.html.push('>');
-        if tag == "pre" {
-            self.pre_depth += 1;
-        }
-    }
-
-    pub(crate) fn close(&mut self, tag: &str) {
-        if tag == "pre" {
-            self.pre_depth = self.pre_depth.saturating_sub(1);
-        }
-        self.html.push_str("</");
-        self.html.push_str(tag);
-        self.html.push('>');
-    }
-
-    /// Whether a `<pre>` is open, where white space is text.
-    pub(crate) fn in_pre(&self) -> bool {
-        self.pre_depth > 0
     }
 
     /// A void element that counts as visible content (`<img>`, `<hr>`).
-    pub(crate) fn void(&mut self, tag: &str, attrs: &[(&str, &str)]) {
+    pub(crate) fn void(&mut self, tag: &str, attrs: &[(&'static str, String)]) {
+        if tag == "hr" {
+            self.block_boundary();
+        }
         self.flush_space(None);
-        self.open(tag, attrs);
+        self.start_tag(tag, attrs);
         self.marks += 1;
+        if tag == "hr" {
+            self.block_boundary();
+        }
     }
 
     /// `<br>`: a line break in the text; none at the start of a block.
@@ -178,7 +152,7 @@ impl Writer {
     }
 
     /// Drops `<br>`s and white space that end a block's HTML.
-    pub(crate) fn trim_block_end(&mut self) {
+    fn trim_block_end(&mut self) {
         loop {
             let trimmed = self.html.trim_end_matches([' ', '\n']).len();
             self.html.truncate(trimmed);
@@ -206,7 +180,7 @@ impl Writer {
             let kept = |&c: &char| !is_stray_control(c);
             return self.text(&text.chars().filter(kept).collect::<String>());
         }
-        if self.pre_depth > 0 {
+        if self.pre > 0 {
             for (i, line) in text.split('\n').enumerate() {
                 if i > 0 {
                     self.pre_line_break();

@@ -194,7 +194,7 @@ fn unknown_market_and_widget() {
         r#"<a class="EmImageRemark" data-code="X|999|1" href="x"><img src="https://webquoteklinepic.eastmoney.com/GetPic.aspx?x"></a><a class="EmImageRemark"><img src="https://webquoteklinepic.eastmoney.com/GetPic.aspx"></a><p>好。</p>"#,
     );
     let a = render_post(&raw).unwrap();
-    assert_eq!(a.stocks[0].market, "999");
+    assert_eq!(a.stocks[0].market, "MKT-999");
     assert!(has(&a, WarningCode::UnknownMarket));
     assert!(has(&a, WarningCode::UnknownWidget));
 }

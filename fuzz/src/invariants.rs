@@ -3,7 +3,7 @@
 //! included by path in both places; it uses the sibling module `common` (`tests/common`).
 #![allow(dead_code)]
 
-use finews_reader::contract::ALLOWED_SCHEMES;
+use finews_reader::urls::{schemes, UrlUse};
 use finews_reader::{render_bytes, render_post_with, Article, Options};
 
 use super::common;
@@ -81,7 +81,7 @@ fn depth(html: &str) -> usize {
 pub fn assert_safe_url(url: &str) {
     let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
     assert!(
-        scheme.is_some_and(|s| ALLOWED_SCHEMES.contains(&s.as_str())),
+        scheme.is_some_and(|s| schemes(UrlUse::Link).contains(&s.as_str())),
         "a URL with a scheme outside the allowlist: {url:?}"
     );
     assert!(

@@ -4,9 +4,8 @@
 
 use std::collections::HashSet;
 
-use finews_reader::contract::{
-    violations, ALLOWED_ATTRIBUTES, ALLOWED_CLASSES, ALLOWED_SCHEMES, ALLOWED_TAGS,
-};
+use finews_reader::contract::{attributes, output_tags, violations, Value, ATTRIBUTES};
+use finews_reader::urls::{schemes, UrlUse};
 use scraper::Html;
 
 /// Asserts the body `html` contract of SPEC §2, naming every breach.
@@ -19,18 +18,32 @@ pub fn assert_html_contract(html: &str) {
     );
 }
 
-/// ammonia, configured to the policy our sanitizer claims to enforce.
+/// ammonia, configured from the same tables as the policy our sanitizer runs on
+/// (`finews_reader::contract`).
 pub fn ammonia_policy() -> ammonia::Builder<'static> {
     let mut builder = ammonia::Builder::empty();
     builder
-        .add_tags(ALLOWED_TAGS.iter().copied())
+        .add_tags(output_tags())
         .link_rel(None)
-        .url_schemes(ALLOWED_SCHEMES.iter().copied().collect::<HashSet<_>>())
+        .url_schemes(
+            schemes(UrlUse::Link)
+                .iter()
+                .copied()
+                .collect::<HashSet<_>>(),
+        )
         .url_relative(ammonia::UrlRelative::Deny)
-        .strip_comments(true)
-        .add_allowed_classes("a", ALLOWED_CLASSES.iter().copied());
-    for (tag, attrs) in ALLOWED_ATTRIBUTES {
-        builder.add_tag_attributes(tag, attrs.iter().copied().filter(|a| *a != "class"));
+        .strip_comments(true);
+    for (tag, _) in ATTRIBUTES {
+        for attribute in attributes(tag) {
+            match attribute.value {
+                Value::OneOf(classes) if attribute.name == "class" => {
+                    builder.add_allowed_classes(tag, classes.iter().copied());
+                }
+                _ => {
+                    builder.add_tag_attributes(tag, [attribute.name]);
+                }
+            }
+        }
     }
     builder
 }

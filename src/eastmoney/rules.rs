@@ -1,0 +1,321 @@
+//! What EastMoney's markup is, as one table: a shape of an element (tag, class, id,
+//! attribute, link host or path) or of a comment → a [`Role`]. The cleaning walk asks
+//! [`recognise`] once per element and acts on the role; the README's table is made from
+//! these rows. First match wins, so the rows run from the most specific down.
+
+use scraper::{CaseSensitivity, ElementRef};
+
+use super::is_tracker;
+use super::securities::{from_element_id, from_url};
+use crate::markup::{text_of, AttrOf};
+
+/// What an element (or comment) of EastMoney's is, and so what the reader makes of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Names a security: listed in `stocks`; a clean link to its quote page, or its text.
+    Security,
+    /// A K-line chart: listed in `stocks`; a chip linking its quote page, or nothing.
+    Chart,
+    /// A topic, data or encyclopedia keyword: no security; a plain link, or its text.
+    Keyword,
+    /// Advertising or promotion: removed with its content.
+    Ad,
+    /// Page furniture or a live-quote widget: removed with its content.
+    Furniture,
+    /// A placeholder for content that lives elsewhere: removed.
+    Placeholder,
+    /// The outlet: `source`.
+    Source,
+    /// The editor: `editor`.
+    Editor,
+    /// The disclaimer: `disclaimer`.
+    Disclaimer,
+    /// An older layout's summary: the `digest` when the post has none.
+    Summary,
+    /// The original title: `originalTitle`.
+    OriginalTitle,
+    /// A link to the original article: `originalUrl` when the trailer has none.
+    OriginalLink,
+}
+
+impl Role {
+    /// What the reader gets, in the README's words.
+    pub fn outcome(self) -> &'static str {
+        match self {
+            Role::Security => "in `stocks` (`from: \"inline\"`); a clean link to its quote page, or its text (`inlineQuotes`)",
+            Role::Chart => "in `stocks` (`from: \"chart\"`); a chip linking its quote page, or nothing (`stockCharts`); never the tracking image",
+            Role::Keyword => "no security: a plain link, or its text (`inlineQuotes`)",
+            Role::Ad => "removed, with all it holds",
+            Role::Furniture => "removed, with all it holds",
+            Role::Placeholder => "removed",
+            Role::Source => "`source`; out of the body",
+            Role::Editor => "`editor`; out of the body (`renderInto`: the footer)",
+            Role::Disclaimer => "`disclaimer`; out of the body (`renderInto`: small print after it)",
+            Role::Summary => "`digest` when the post has none; out of the body",
+            Role::OriginalTitle => "`originalTitle`; out of the body",
+            Role::OriginalLink => "`originalUrl` when the trailer has none; out of the body",
+        }
+    }
+
+    /// Whether the element goes with all it holds (its text kept, if at all, in a field).
+    pub fn removes(self) -> bool {
+        !matches!(self, Role::Security | Role::Chart | Role::Keyword)
+    }
+}
+
+/// One test of a rule; a rule holds when all of its tests do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Test {
+    /// The tag.
+    Tag(&'static str),
+    /// Has this class (any case).
+    Class(&'static str),
+    /// Has a class that starts with this.
+    ClassPrefix(&'static str),
+    /// The id.
+    Id(&'static str),
+    /// The id starts with this.
+    IdPrefix(&'static str),
+    /// The id names a security (`stock_1.600160`, `stock_3001042`, `bk_90.BK0493`,
+    /// `Info.116.00700`: [`ID_FORMS`](super::ID_FORMS)).
+    SecurityId,
+    /// Has this attribute.
+    Attr(&'static str),
+    /// `href` points at this host or one below it.
+    Host(&'static str),
+    /// `href` is a quote page in one of the [`URL_FORMS`](super::URL_FORMS).
+    QuoteLink,
+    /// Holds an `<img>` from the K-line tracker.
+    HoldsTracker,
+    /// Its text holds this.
+    Text(&'static str),
+    /// A comment that starts with this (after white space).
+    Comment(&'static str),
+}
+
+/// A row of [`RULES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    /// All must hold.
+    pub when: &'static [Test],
+    /// What it is.
+    pub role: Role,
+    /// The shape, as the README shows it.
+    pub markup: &'static str,
+}
+
+const fn rule(when: &'static [Test], role: Role, markup: &'static str) -> Rule {
+    Rule { when, role, markup }
+}
+
+use Role::*;
+use Test::*;
+
+/// EastMoney's markup, most specific first.
+#[rustfmt::skip]
+pub const RULES: &[Rule] = &[
+    // Advertising first: an ad that links a quote page is still an ad.
+    rule(&[Class("em_handle_adv_close")], Ad, "`<img class=\"em_handle_adv_close\">` (ad banner)"),
+    rule(&[Host("acttg.eastmoney.com")], Ad, "a link to `acttg.eastmoney.com` (account-opening campaign)"),
+    rule(&[Tag("a"), Class("toplink")], Ad, "`a.toplink` (\"全新妙想投研助理，立即体验\")"),
+    rule(&[Class("em_xuangu")], Ad, "`.em_xuangu`"),
+    rule(&[ClassPrefix("ad_")], Ad, "`div.ad_context…` (ad container with a script and 广告)"),
+    // Widget chrome and page furniture.
+    rule(&[IdPrefix("quote_")], Furniture, "`span#quote_1.600160` (live quote, empty or `(<a>行情</a> …)`)"),
+    rule(&[IdPrefix("bkquote_")], Furniture, "`span#bkquote_90.BK0493` (live board quote)"),
+    rule(&[Class("zwothers")], Furniture, "`div.zwothers`"),
+    rule(&[Class("pinglunbox")], Furniture, "`.pinglunbox` (comments)"),
+    rule(&[Class("sharebox")], Furniture, "`.sharebox` (share buttons)"),
+    rule(&[Class("zwctrls")], Furniture, "`.zwctrls`"),
+    rule(&[Class("sourcebox")], Furniture, "`.sourcebox`"),
+    rule(&[Class("xgxw")], Furniture, "`.xgxw` (related news)"),
+    rule(&[Class("page-btn")], Furniture, "`a.page-btn` (下一页)"),
+    rule(&[Id("pagerNoDiv")], Furniture, "`#pagerNoDiv` (pagination)"),
+    // Article furniture: kept as metadata.
+    rule(&[Class("em_media")], Source, "`p.em_media` （文章来源：…）"),
+    rule(&[Class("res-edit")], Editor, "`p.res-edit` （责任编辑：…）"),
+    rule(&[Class("b-review")], Summary, "`div.b-review` (older layout)"),
+    rule(&[Class("abstract")], Summary, "`div.abstract` (older layout)"),
+    rule(&[Host("caifuhao.eastmoney.com"), Text("点击查看原文")], OriginalLink, "`<a href=\"http://caifuhao.eastmoney.com/news/…\"><b>[点击查看原文]</b></a>`"),
+    // Securities.
+    rule(&[Class("EmImageRemark")], Chart, "`a.EmImageRemark` in `<!-- EM_StockImg_Start -->` (K-line chart)"),
+    rule(&[Tag("a"), HoldsTracker], Chart, "a link holding a K-line image (`webquoteklinepic…/GetPic.aspx`)"),
+    rule(&[Tag("a"), Class("stock-chip")], Chart, "`a.stock-chip` (our own chip, read again)"),
+    rule(&[Class("em_stock_key_common"), Host("baike.eastmoney.com")], Keyword, "`.em_stock_key_common` linking `baike.eastmoney.com/item/…` (encyclopedia term)"),
+    rule(&[Class("keytip")], Security, "`a.keytip` (first mention)"),
+    rule(&[Class("em_stock_key_common")], Security, "`span.em_stock_key_common` with `href` and `data-code` (later mentions; also an `<a>`)"),
+    rule(&[Class("zwstock")], Security, "`span.zwstock` (guba, `data-code=\"code,mkt,type\"`)"),
+    rule(&[Class("guba_stock")], Security, "`span.guba_stock` (`data-marketcode=\"HK|02370\"`, `data-markettype`)"),
+    rule(&[SecurityId], Security, "`span#stock_1.600160`, `#stock_3001042` (legacy), `#bk_90.BK0493`, `#Info.116.00700`"),
+    rule(&[Attr("data-code")], Security, "any element with `data-code` (`mkt,code`, `code,mkt,type`, `code|mkt|type`)"),
+    rule(&[Attr("data-marketcode")], Security, "any element with `data-marketcode`"),
+    rule(&[QuoteLink], Security, "a link to a quote page, in any of the URL forms below"),
+    rule(&[Class("infokey")], Keyword, "`span#Info.3321 > a.infokey` (topic or data keyword)"),
+    // Comments are never written; these are named for what they are.
+    rule(&[Comment("EM_StockImg_")], Placeholder, "`<!-- EM_StockImg_Start -->`, `<!-- EM_StockImg_End -->`"),
+    rule(&[Comment("IMG#")], Placeholder, "`<!--IMG#n-->` (a photo kept elsewhere)"),
+    rule(&[Comment("VIDEO#")], Placeholder, "`<!--VIDEO#n-->`"),
+    rule(&[Comment("Link#")], Placeholder, "`<!--Link#n-->` (in a `span#stock_…`: that security is listed)"),
+    rule(&[Comment("原文标题")], OriginalTitle, "`<!--原文标题-->`: the text after it"),
+];
+
+/// The rule an element matches, if any.
+///
+/// # Examples
+/// ```
+/// use finews_reader::eastmoney::{recognise, Role};
+/// let html = scraper::Html::parse_fragment(r#"<span id="stock_1.688668"><a href="http://quote.eastmoney.com/unify/r/1.688668">澳华内镜</a></span>"#);
+/// let span = html.root_element().child_elements().next().unwrap();
+/// assert_eq!(recognise(span).map(|r| r.role), Some(Role::Security));
+/// ```
+pub fn recognise(el: ElementRef<'_>) -> Option<&'static Rule> {
+    // Every element rule tests an attribute or what an `<a>` holds: most elements of a
+    // post have neither, and are done with here.
+    el.value().attrs().next()?;
+    RULES
+        .iter()
+        .find(|rule| rule.when.iter().all(|test| holds(*test, el)))
+}
+
+/// The rule a comment matches, if any.
+pub fn recognise_comment(comment: &str) -> Option<&'static Rule> {
+    let comment = comment.trim();
+    RULES
+        .iter()
+        .find(|rule| matches!(rule.when, [Comment(prefix)] if comment.starts_with(prefix)))
+}
+
+fn holds(test: Test, el: ElementRef<'_>) -> bool {
+    let element = el.value();
+    let insensitive = CaseSensitivity::AsciiCaseInsensitive;
+    match test {
+        Tag(tag) => element.name() == tag,
+        Class(class) => element.has_class(class, insensitive),
+        ClassPrefix(prefix) => element.classes().any(|c| c.starts_with(prefix)),
+        Id(id) => element.id() == Some(id),
+        IdPrefix(prefix) => element.id().is_some_and(|id| id.starts_with(prefix)),
+        SecurityId => element.id().is_some_and(|id| from_element_id(id).is_some()),
+        Attr(name) => element.attr_of(name).is_some(),
+        Host(host) => element
+            .attr_of("href")
+            .is_some_and(|href| links_to(href, host)),
+        QuoteLink => element
+            .attr_of("href")
+            .is_some_and(|href| from_url(href).is_some()),
+        HoldsTracker => el.children().filter_map(ElementRef::wrap).any(|img| {
+            img.value().name() == "img" && img.value().attr_of("src").is_some_and(is_tracker)
+        }),
+        Text(text) => text_of(el).contains(text),
+        Comment(_) => false,
+    }
+}
+
+/// Whether an `href` points at `host` or a host below it (`http`, `https` or `//`).
+fn links_to(href: &str, host: &str) -> bool {
+    let href = href.trim();
+    let Some((_, rest)) = href.split_once("//") else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let name = authority.rsplit('@').next().unwrap_or_default();
+    let name = name.split(':').next().unwrap_or_default();
+    name.eq_ignore_ascii_case(host)
+        || name.len() > host.len()
+            && name.as_bytes()[name.len() - host.len() - 1] == b'.'
+            && name[name.len() - host.len()..].eq_ignore_ascii_case(host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    /// One element per element rule, in table order, that matches that rule and no
+    /// earlier one; a comment per comment rule.
+    #[test]
+    fn every_rule_has_its_shape() {
+        let cases: &[&str] = &[
+            r#"<img class="em_handle_adv_close" src="https://g1.dfcfw.com/ad.jpg">"#,
+            r#"<a href="https://acttg.eastmoney.com/pub/web_act_khhd_01">开户</a>"#,
+            r#"<a class="toplink" href="https://ai.eastmoney.com/">全新妙想投研助理，立即体验</a>"#,
+            r#"<div class="em_xuangu">选股</div>"#,
+            r#"<div class="ad_context_1">广告</div>"#,
+            r#"<span id="quote_1.600160"></span>"#,
+            r#"<span id="bkquote_90.BK0493"></span>"#,
+            r#"<div class="zwothers">x</div>"#,
+            r#"<div class="pinglunbox">x</div>"#,
+            r#"<div class="sharebox">x</div>"#,
+            r#"<div class="zwctrls">x</div>"#,
+            r#"<div class="sourcebox">x</div>"#,
+            r#"<div class="xgxw">x</div>"#,
+            r#"<a class="page-btn" href="?page=2">下一页</a>"#,
+            r#"<div id="pagerNoDiv">1 2 3</div>"#,
+            r#"<p class="em_media">（文章来源：上海证券报）</p>"#,
+            r#"<p class="res-edit">（责任编辑：DF078）</p>"#,
+            r#"<div class="b-review">摘要</div>"#,
+            r#"<div class="abstract">摘要</div>"#,
+            r#"<a href="http://caifuhao.eastmoney.com/news/20220105"><b>[点击查看原文]</b></a>"#,
+            r#"<a class="EmImageRemark" href="http://quote.eastmoney.com/unify/r/1.601628">K</a>"#,
+            r#"<a href="http://quote.eastmoney.com/us/aapl.html"><img src="https://webquoteklinepic.eastmoney.com/GetPic.aspx?nid=105.AAPL"></a>"#,
+            r#"<a class="stock-chip" href="https://quote.eastmoney.com/unify/r/1.601628">601628.SH</a>"#,
+            r#"<span class="em_stock_key_common" href="https://baike.eastmoney.com/item/碳中和">碳中和</span>"#,
+            r#"<a class="keytip" data-code="1,600160" href="http://quote.eastmoney.com/unify/r/1.600160">巨化股份</a>"#,
+            r#"<span class="em_stock_key_common" href="http://quote.eastmoney.com/r/0.002353">杰瑞股份</span>"#,
+            r#"<span class="zwstock" data-code="600519,1,1">贵州茅台</span>"#,
+            r#"<span class="guba_stock" data-marketcode="HK|02370" data-markettype="116">$力高健康生活(HK|02370)$</span>"#,
+            r#"<span id="stock_3001042">天海防务</span>"#,
+            r#"<b data-code="1,601628">中国人寿</b>"#,
+            r#"<i data-marketcode="HK|00700">腾讯控股</i>"#,
+            r#"<a href="http://quote.eastmoney.com/SZ300104.html">乐视</a>"#,
+            r#"<a class="infokey" href="http://data.eastmoney.com/bbsj/">业绩</a>"#,
+        ];
+        let element_rules: Vec<&Rule> = RULES
+            .iter()
+            .filter(|r| !matches!(r.when, [Comment(_)]))
+            .collect();
+        assert_eq!(cases.len(), element_rules.len(), "a case per element rule");
+        for (case, expected) in cases.iter().zip(element_rules) {
+            let html = Html::parse_fragment(case);
+            let el = html.root_element().child_elements().next().expect(case);
+            assert_eq!(recognise(el), Some(expected), "{case}");
+        }
+        for rule in RULES {
+            if let [Comment(prefix)] = rule.when {
+                let comment = format!(" {prefix}0 ");
+                assert_eq!(recognise_comment(&comment), Some(rule), "{comment}");
+            }
+        }
+    }
+
+    #[test]
+    fn plain_markup_has_no_role() {
+        for case in [
+            "<p>正文</p>",
+            r#"<p style="text-align:center;">图片来源：官网</p>"#,
+            r#"<a href="http://finance.eastmoney.com/a/1.html">新闻</a>"#,
+            r#"<span id="Info.3321">业绩</span>"#,
+            r#"<div class="about">x</div>"#,
+        ] {
+            let html = Html::parse_fragment(case);
+            let el = html.root_element().child_elements().next().expect(case);
+            assert_eq!(recognise(el), None, "{case}");
+        }
+    }
+
+    #[test]
+    fn hosts_are_matched_whole() {
+        assert!(links_to("//acttg.eastmoney.com/x", "acttg.eastmoney.com"));
+        assert!(links_to(
+            "HTTPS://m.acttg.eastmoney.com",
+            "acttg.eastmoney.com"
+        ));
+        assert!(!links_to(
+            "https://notacttg.eastmoney.com/",
+            "acttg.eastmoney.com"
+        ));
+        assert!(!links_to(
+            "https://a.cn/?u=acttg.eastmoney.com",
+            "acttg.eastmoney.com"
+        ));
+    }
+}

@@ -1,0 +1,814 @@
+//! The output, as a parser reading it back will see it.
+//!
+//! One stack of open elements ([`Output::open`] pushes, [`Output::close`] pops) and one
+//! rule of what may stand where ([`Output::fit`], the HTML parser's own rules for the
+//! tags we write): an element that a parser would move, close early or nest otherwise is
+//! not written (the walk keeps its content). Inline content at the top level gets a `<p>`.
+//!
+//! A paragraph, division or heading is not written when it opens: its events are held
+//! until what it is has been decided — a section heading (`<p><strong>…</strong></p>`),
+//! a figure (a block holding one photo), a line of EastMoney's (promotion, editor,
+//! disclaimer …: [`TEXTS`](crate::eastmoney::TEXTS)) — then written as that. Most blocks
+//! are decided by their first characters; only the ones that may still be one of these
+//! are held longer. Nothing written is ever read again or re-tagged.
+//!
+//! EastMoney's lines that belong at the end of a post (editor, disclaimer) are held back
+//! whole: they are the article's after all if any of its content follows them.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use ego_tree::NodeId;
+use scraper::ElementRef;
+
+use crate::article::{Image, TocEntry};
+use crate::contract::{self, Layout};
+use crate::eastmoney::{self, Place, Role, TextRule};
+use crate::markup::{caption_after, collapse_spaces, is_generic_alt, is_heading_text, text_of};
+use crate::options::Options;
+use crate::typography::{cjk_spacing, slug};
+use crate::writer::Writer;
+
+/// Attributes of an element to write, checked already.
+pub(crate) type Attrs = Vec<(&'static str, String)>;
+
+/// What the walk writes, in order.
+#[derive(Debug)]
+enum Event<'a> {
+    Open(&'static str, Attrs),
+    Close,
+    Text(Cow<'a, str>),
+    Image(Image),
+    Break,
+    /// Visible text that is not the article's (a chip's label).
+    Label(String),
+    /// A void block (`<hr>`).
+    Rule,
+    /// The end of a paragraph of text (a block that was unwrapped).
+    Boundary,
+}
+
+/// An open element of the output.
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    tag: &'static str,
+    /// A `<p>` of ours around inline content at the top level.
+    implicit: bool,
+}
+
+/// Where a tag may be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    Yes,
+    No,
+    /// At the top level: inside a `<p>` of ours.
+    Paragraph,
+}
+
+/// What a held block may turn out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// `<p>`: a section heading, a figure, a line of EastMoney's, or a paragraph.
+    Paragraph,
+    /// `<div>`: a figure, a line of EastMoney's, or a division.
+    Division,
+    /// `<h2>`…`<h6>`: its text, with an id.
+    Heading(u8),
+}
+
+/// A block not written yet, its events, and what it may still be.
+#[derive(Debug)]
+struct Held<'a> {
+    /// Its place in the stack.
+    at: usize,
+    tag: &'static str,
+    kind: Kind,
+    /// The input element, where its caption may follow.
+    source: Option<ElementRef<'a>>,
+    events: Vec<Event<'a>>,
+    /// Elements open inside it.
+    depth: usize,
+    /// Still possible: one photo directly in it, nothing else visible.
+    figure: bool,
+    images: usize,
+    /// Still possible: everything visible in one `<strong>` directly in it.
+    bold: bool,
+    /// Inside that `<strong>`, and whether text has been seen in it.
+    in_strong: bool,
+    strong_text: bool,
+    /// That `<strong>` has closed, with text.
+    strong_done: bool,
+    bold_chars: usize,
+    /// Something visible has been seen in it.
+    shown: bool,
+    /// The text so far, folded, while a line of EastMoney's may still start it.
+    folded: String,
+    /// `None`: no line; `Some(None)`: one may still start it; `Some(Some(rule))`: it does.
+    line: Option<Option<&'static TextRule>>,
+}
+
+impl<'a> Held<'a> {
+    fn new(at: usize, tag: &'static str, kind: Kind, source: Option<ElementRef<'a>>) -> Self {
+        let text_block = !matches!(kind, Kind::Heading(_));
+        Held {
+            at,
+            tag,
+            kind,
+            source,
+            events: Vec::new(),
+            depth: 0,
+            figure: text_block,
+            images: 0,
+            bold: kind == Kind::Paragraph,
+            in_strong: false,
+            strong_text: false,
+            strong_done: false,
+            bold_chars: 0,
+            shown: false,
+            folded: String::new(),
+            line: text_block.then_some(None),
+        }
+    }
+
+    /// Whether it may still be something other than a plain block.
+    fn undecided(&self) -> bool {
+        matches!(self.kind, Kind::Heading(_)) || self.figure || self.bold || self.line.is_some()
+    }
+
+    fn push(&mut self, event: Event<'a>) {
+        match &event {
+            Event::Open(tag, _) => {
+                self.depth += 1;
+                if self.depth == 1 && *tag == "strong" && !self.strong_done {
+                    self.in_strong = true;
+                }
+            }
+            Event::Close => {
+                if self.depth == 1 && self.in_strong {
+                    self.in_strong = false;
+                    self.strong_done = self.strong_text;
+                }
+                self.depth = self.depth.saturating_sub(1);
+            }
+            Event::Text(text) if visible(text) => {
+                self.shown = true;
+                self.figure = false;
+                // Past 40 characters it is no heading, white space or not.
+                self.bold_chars += text.chars().filter(|c| !c.is_whitespace()).count();
+                if !self.in_strong || self.strong_done || self.bold_chars > 40 {
+                    self.bold = false;
+                }
+                self.strong_text |= self.in_strong;
+                if self.line == Some(None) {
+                    eastmoney::fold_into(&mut self.folded, text);
+                    self.line = eastmoney::prefix_match(&self.folded);
+                }
+            }
+            Event::Image(_) => {
+                self.shown = true;
+                self.figure &= self.depth == 0 && self.images == 0;
+                self.images += 1;
+                self.bold = false;
+            }
+            Event::Label(_) | Event::Rule => {
+                self.shown = true;
+                self.figure = false;
+                self.bold = false;
+            }
+            Event::Text(_) | Event::Break | Event::Boundary => {}
+        }
+        self.events.push(event);
+    }
+
+    /// The text the block shows, white space collapsed.
+    fn text(&self) -> String {
+        let mut writer = Writer::new(0, false);
+        for event in &self.events {
+            match event {
+                Event::Text(text) => writer.text(text),
+                Event::Break => writer.line_break(),
+                Event::Boundary => writer.block_boundary(),
+                _ => {}
+            }
+        }
+        writer.block_boundary();
+        collapse_spaces(&writer.paragraphs.join(" "))
+    }
+}
+
+/// What EastMoney's lines and elements gave, for the Article's fields.
+#[derive(Debug, Default)]
+pub(crate) struct Fields {
+    pub(crate) source: Option<String>,
+    pub(crate) editor: Option<String>,
+    pub(crate) original_title: Option<String>,
+    pub(crate) disclaimer: Vec<String>,
+    pub(crate) summary: Option<String>,
+    pub(crate) original_link: Option<String>,
+}
+
+impl Fields {
+    /// Keeps what a role gives; the first of each wins, disclaimers add up.
+    pub(crate) fn set(&mut self, role: Role, value: String) {
+        let value = value.trim();
+        if value.is_empty() {
+            return;
+        }
+        let field = match role {
+            Role::Source => &mut self.source,
+            Role::Editor => &mut self.editor,
+            Role::OriginalTitle => &mut self.original_title,
+            Role::Summary => &mut self.summary,
+            Role::OriginalLink => &mut self.original_link,
+            Role::Disclaimer => {
+                if !self.disclaimer.iter().any(|d| d == value) {
+                    self.disclaimer.push(value.to_owned());
+                }
+                return;
+            }
+            _ => return,
+        };
+        field.get_or_insert_with(|| value.to_owned());
+    }
+}
+
+/// A finished block of EastMoney's furniture, kept back until it is known to end the post.
+#[derive(Debug)]
+struct Tail<'a> {
+    tag: &'static str,
+    role: Role,
+    value: String,
+    events: Vec<Event<'a>>,
+}
+
+/// The written body.
+pub(crate) struct Written {
+    pub(crate) html: String,
+    pub(crate) paragraphs: Vec<String>,
+    pub(crate) toc: Vec<TocEntry>,
+    pub(crate) images: Vec<Image>,
+}
+
+pub(crate) struct Output<'a> {
+    open: Vec<Open>,
+    held: Option<Held<'a>>,
+    tail: Vec<Tail<'a>>,
+    /// Start tags written after the tail, waiting with it.
+    waiting: Vec<Event<'a>>,
+    writer: Writer,
+    headings: bool,
+    cjk_spacing: bool,
+    /// A caption written into a figure, which the walk then skips.
+    caption: Option<NodeId>,
+    /// The next block's text is the original title (`<!--原文标题-->`).
+    title_next: bool,
+    toc: Vec<TocEntry>,
+    ids: Ids,
+    images: Vec<Image>,
+    pub(crate) fields: Fields,
+}
+
+impl<'a> Output<'a> {
+    pub(crate) fn new(capacity: usize, options: &Options) -> Self {
+        Output {
+            open: Vec::new(),
+            held: None,
+            tail: Vec::new(),
+            waiting: Vec::new(),
+            writer: Writer::new(capacity, options.cjk_spacing),
+            headings: options.headings,
+            cjk_spacing: options.cjk_spacing,
+            caption: None,
+            title_next: false,
+            toc: Vec::new(),
+            ids: Ids::default(),
+            images: Vec::new(),
+            fields: Fields::default(),
+        }
+    }
+
+    /// Opens `tag`; `false` when it may not stand here (the caller keeps the content only).
+    /// `source`: the input element (for a photo's caption after it).
+    pub(crate) fn open(
+        &mut self,
+        tag: &'static str,
+        attrs: Attrs,
+        source: Option<ElementRef<'a>>,
+    ) -> bool {
+        let row = contract::tag(tag);
+        if row.layout == Layout::Block {
+            self.end_top_paragraph();
+        }
+        match self.fit(row) {
+            Fit::No => return false,
+            Fit::Paragraph => self.open_top_paragraph(),
+            Fit::Yes => {}
+        }
+        let at = self.open.len();
+        self.open.push(Open {
+            tag,
+            implicit: false,
+        });
+        // A block inside a held one: that one is neither figure nor line (a heading
+        // holds everything it has).
+        let in_heading = matches!(&self.held, Some(h) if matches!(h.kind, Kind::Heading(_)));
+        if row.layout == Layout::Block && self.held.is_some() && !in_heading {
+            self.flush();
+        }
+        if self.held.is_some() {
+            self.event(Event::Open(tag, attrs));
+            return true;
+        }
+        match self.kind_of(tag) {
+            Some(kind) => self.hold(Held::new(at, tag, kind, source)),
+            None => self.write(Event::Open(tag, attrs)),
+        }
+        true
+    }
+
+    /// Closes the innermost open element.
+    pub(crate) fn close(&mut self) {
+        if self.open.pop().is_none() {
+            return;
+        }
+        match &self.held {
+            Some(held) if held.at == self.open.len() => {
+                if let Some(held) = self.held.take() {
+                    self.finish_block(held);
+                }
+            }
+            Some(_) => self.event(Event::Close),
+            None => self.write(Event::Close),
+        }
+    }
+
+    pub(crate) fn text(&mut self, text: &'a str) {
+        if !self.place_inline(visible(text)) {
+            return;
+        }
+        self.event(Event::Text(Cow::Borrowed(text)));
+    }
+
+    pub(crate) fn image(&mut self, image: Image) {
+        if self.place_inline(true) {
+            self.event(Event::Image(image));
+        }
+    }
+
+    /// `<br>`: nothing at the top level (no paragraph to break).
+    pub(crate) fn line_break(&mut self) {
+        if !self.open.is_empty() {
+            self.event(Event::Break);
+        }
+    }
+
+    /// Visible text that is not the article's (a chip's label), inside an open element.
+    pub(crate) fn label(&mut self, label: String) {
+        self.event(Event::Label(label));
+    }
+
+    /// `<hr>`.
+    pub(crate) fn rule(&mut self) {
+        self.end_top_paragraph();
+        if self.fit(contract::tag("hr")) == Fit::Yes {
+            self.event(Event::Rule);
+        }
+    }
+
+    /// A block that was unwrapped starts or ends: the paragraph of text ends (not inside
+    /// a `<p>`, whose text is one paragraph).
+    pub(crate) fn boundary(&mut self) {
+        self.end_top_paragraph();
+        if !self.p_in_scope() && !self.open.is_empty() {
+            self.event(Event::Boundary);
+        }
+    }
+
+    /// Whether nothing but a paragraph of ours is open: content here is at the top level.
+    pub(crate) fn at_top(&self) -> bool {
+        self.open.is_empty() || self.top_paragraph_only()
+    }
+
+    /// Whether the walk should skip this input element: a caption written already.
+    pub(crate) fn written_already(&mut self, node: NodeId) -> bool {
+        if self.caption == Some(node) {
+            self.caption = None;
+            return true;
+        }
+        false
+    }
+
+    /// `<!--原文标题-->`: the text of the block it starts is the original title.
+    pub(crate) fn title_marker(&mut self) {
+        match &mut self.held {
+            Some(held) if held.line.is_some() && !held.shown => {
+                held.line = Some(Some(&ORIGINAL_TITLE))
+            }
+            None if self.open.is_empty() => self.title_next = true,
+            _ => {}
+        }
+    }
+
+    pub(crate) fn finish(mut self) -> (Written, Fields) {
+        while !self.open.is_empty() {
+            self.close();
+        }
+        // Nothing of the article followed them: they end the post.
+        for tail in std::mem::take(&mut self.tail) {
+            self.fields.set(tail.role, tail.value);
+        }
+        self.writer.block_boundary();
+        let written = Written {
+            html: self.writer.html,
+            paragraphs: self.writer.paragraphs,
+            toc: self.toc,
+            images: self.images,
+        };
+        (written, self.fields)
+    }
+
+    /// Where `tag` may be written, by the parser's rules for the tags we write.
+    fn fit(&self, row: &contract::Tag) -> Fit {
+        let Some(top) = self.open.last() else {
+            return match row.layout {
+                Layout::Block => Fit::Yes,
+                _ => Fit::Paragraph,
+            };
+        };
+        // Table rows and sections hold their parts only (anything else is moved out).
+        if table_containers().contains(&top.tag) || !row.inside.is_empty() {
+            return match row.inside.contains(&top.tag) {
+                true => Fit::Yes,
+                false => Fit::No,
+            };
+        }
+        let fits = match row.name {
+            // A block closes an open `<p>`; an `<a>` never nests in another.
+            _ if row.layout == Layout::Block && self.p_in_scope() => false,
+            "a" => !self.open.iter().any(|o| o.tag == "a"),
+            // An item closes the open item it would nest in with no list between.
+            "li" => !self.item_open(&["li"]),
+            "dt" | "dd" => !self.item_open(&["dt", "dd"]),
+            _ => true,
+        };
+        match fits {
+            true => Fit::Yes,
+            false => Fit::No,
+        }
+    }
+
+    /// Whether a `<p>` is open in button scope (a block start tag would close it).
+    fn p_in_scope(&self) -> bool {
+        for open in self.open.iter().rev() {
+            match open.tag {
+                "p" => return true,
+                // The boundaries of button scope among the tags we write.
+                "table" | "td" | "th" | "caption" => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// Whether one of `items` is open with only phrasing, `<div>` or `<p>` above it (a
+    /// parser closes it when another item starts).
+    fn item_open(&self, items: &[&str]) -> bool {
+        for open in self.open.iter().rev() {
+            if items.contains(&open.tag) {
+                return true;
+            }
+            if contract::tag(open.tag).layout != Layout::Inline && !matches!(open.tag, "div" | "p")
+            {
+                return false;
+            }
+        }
+        false
+    }
+
+    fn top_paragraph_only(&self) -> bool {
+        matches!(self.open.as_slice(), [Open { implicit: true, .. }])
+    }
+
+    /// Opens a `<p>` of ours around inline content at the top level.
+    fn open_top_paragraph(&mut self) {
+        self.open.push(Open {
+            tag: "p",
+            implicit: true,
+        });
+        self.hold(Held::new(0, "p", Kind::Paragraph, None));
+    }
+
+    /// A block at the top level ends the paragraph of inline content before it.
+    fn end_top_paragraph(&mut self) {
+        if self.top_paragraph_only() {
+            self.close();
+        }
+    }
+
+    /// Readies the place for inline content; `false` when it has no place here.
+    fn place_inline(&mut self, visible: bool) -> bool {
+        match self.open.last() {
+            None if !visible => false,
+            None => {
+                self.open_top_paragraph();
+                true
+            }
+            // White space between table parts is layout.
+            Some(top) if table_containers().contains(&top.tag) => visible,
+            Some(_) => true,
+        }
+    }
+
+    /// What a block may be decided as, if it is one that is held.
+    fn kind_of(&self, tag: &str) -> Option<Kind> {
+        // In `<pre>` white space is text: a line break beside a photo keeps it from being alone.
+        if self.open.iter().any(|o| o.tag == "pre") {
+            return None;
+        }
+        match tag {
+            "p" => Some(Kind::Paragraph),
+            "div" => Some(Kind::Division),
+            "h2" | "h3" | "h4" | "h5" | "h6" => Some(Kind::Heading(tag.as_bytes()[1] - b'0')),
+            _ => None,
+        }
+    }
+
+    fn hold(&mut self, mut held: Held<'a>) {
+        if self.title_next && held.line.is_some() {
+            self.title_next = false;
+            held.line = Some(Some(&ORIGINAL_TITLE));
+        }
+        if !held.bold || !self.headings {
+            held.bold = false;
+        }
+        self.held = Some(held);
+    }
+
+    /// An event, held with its block or written.
+    fn event(&mut self, event: Event<'a>) {
+        match &mut self.held {
+            Some(held) => {
+                held.push(event);
+                if !held.undecided() {
+                    self.flush();
+                }
+            }
+            None => self.write(event),
+        }
+    }
+
+    /// The held block is a plain one: write it and what it holds so far; it stays open.
+    fn flush(&mut self) {
+        if let Some(held) = self.held.take() {
+            self.write(Event::Open(held.tag, Vec::new()));
+            for event in held.events {
+                self.write(event);
+            }
+        }
+    }
+
+    /// A held block ends: decide what it is, and write it as that.
+    fn finish_block(&mut self, held: Held<'a>) {
+        match self.decide(&held) {
+            Decision::Heading(text, level) => self.heading(text, level),
+            Decision::Line(rule, text) => self.line(held, rule, &text),
+            Decision::Figure => self.figure(held),
+            Decision::Plain => {
+                self.held = Some(held);
+                self.flush();
+                self.write(Event::Close);
+            }
+        }
+    }
+
+    fn decide(&self, held: &Held<'a>) -> Decision {
+        if let Kind::Heading(level) = held.kind {
+            return Decision::Heading(held.text(), level);
+        }
+        if let Some(Some(rule)) = held.line {
+            let text = held.text();
+            let rule = match std::ptr::eq(rule, &ORIGINAL_TITLE) {
+                true => Some(rule),
+                false => eastmoney::text_rule(&eastmoney::fold(&text)),
+            };
+            // A line of the end is taken out only where that moves no structure: from
+            // nothing but divisions.
+            let movable = |rule: &TextRule| {
+                rule.place == Place::Anywhere || self.open.iter().all(|o| o.tag == "div")
+            };
+            if let Some(rule) = rule.filter(|r| movable(r)) {
+                return Decision::Line(rule, text);
+            }
+        }
+        if held.bold && held.strong_done {
+            let text = held.text();
+            if is_heading_text(&text) {
+                return Decision::Heading(text, 2);
+            }
+        }
+        if held.figure && held.images == 1 {
+            return Decision::Figure;
+        }
+        Decision::Plain
+    }
+
+    /// A line of EastMoney's: dropped, into its field, or held at the end of the post.
+    fn line(&mut self, held: Held<'a>, rule: &'static TextRule, text: &str) {
+        let value = match rule.role {
+            Role::OriginalTitle => original_title(text),
+            _ => eastmoney::field_value(rule, text),
+        };
+        match (rule.role, rule.place) {
+            (Role::Ad, _) => {}
+            (role, Place::Anywhere) => self.fields.set(role, value),
+            (role, Place::End) => self.tail.push(Tail {
+                tag: held.tag,
+                role,
+                value,
+                events: held.events,
+            }),
+        }
+    }
+
+    /// `<hN id>` with the heading's text, listed in the table of contents.
+    fn heading(&mut self, text: String, level: u8) {
+        let text = match self.cjk_spacing {
+            // The id and the toc say what the page shows (the writer spaces it too).
+            true => cjk_spacing(&text),
+            false => text,
+        };
+        if text.is_empty() {
+            return;
+        }
+        let id = self.ids.unique(slug(&text));
+        let tag = ["h2", "h3", "h4", "h5", "h6"][usize::from(level.clamp(2, 6) - 2)];
+        self.write(Event::Open(tag, vec![("id", id.clone())]));
+        self.write(Event::Text(Cow::Owned(text.clone())));
+        self.write(Event::Close);
+        self.toc.push(TocEntry { id, text, level });
+    }
+
+    /// A block holding only a photo, and the caption paragraph after it: `<figure>`.
+    fn figure(&mut self, held: Held<'a>) {
+        let caption = held.source.and_then(caption_after);
+        if let Some(caption) = caption {
+            self.caption = Some(caption.id());
+        }
+        let caption = caption
+            .map(|c| collapse_spaces(&text_of(c)))
+            .filter(|c| !c.is_empty());
+        let image = held.events.into_iter().find_map(|event| match event {
+            Event::Image(image) => Some(image),
+            _ => None,
+        });
+        let Some(mut image) = image else { return };
+        // A caption that says no more than "图片" is no alt text either.
+        if image.alt.is_empty() {
+            image.alt = caption
+                .clone()
+                .filter(|c| !is_generic_alt(c))
+                .unwrap_or_default();
+        }
+        image.caption.clone_from(&caption);
+        self.write(Event::Open("figure", Vec::new()));
+        self.write(Event::Image(image));
+        if let Some(caption) = caption {
+            self.write(Event::Open("figcaption", Vec::new()));
+            self.write(Event::Text(Cow::Owned(caption)));
+            self.write(Event::Close);
+        }
+        self.write(Event::Close);
+    }
+
+    /// Writes an event. While lines of the end wait, start tags wait too: the first
+    /// visible content after them writes the lines (the article's, after all), then the
+    /// start tags, then itself. An element that closes still waiting was empty.
+    fn write(&mut self, event: Event<'a>) {
+        if !self.tail.is_empty() {
+            match &event {
+                Event::Open(..) => return self.waiting.push(event),
+                Event::Close if !self.waiting.is_empty() => {
+                    self.waiting.pop();
+                    return;
+                }
+                Event::Text(text) if !visible(text) => return,
+                Event::Image(_) | Event::Label(_) | Event::Rule | Event::Text(_) => {
+                    self.release_tail()
+                }
+                _ => {}
+            }
+        }
+        match event {
+            Event::Open(tag, attrs) => self.writer.open(tag, &attrs),
+            Event::Close => self.writer.close(),
+            Event::Text(text) => self.writer.text(&text),
+            Event::Image(image) => self.write_image(image),
+            Event::Break => self.writer.line_break(),
+            Event::Label(label) => self.writer.label(&label),
+            Event::Rule => self.writer.void("hr", &[]),
+            Event::Boundary => self.writer.block_boundary(),
+        }
+    }
+
+    fn release_tail(&mut self) {
+        let tail = std::mem::take(&mut self.tail);
+        let waiting = std::mem::take(&mut self.waiting);
+        for Tail { tag, events, .. } in tail {
+            self.write(Event::Open(tag, Vec::new()));
+            for event in events {
+                self.write(event);
+            }
+            self.write(Event::Close);
+        }
+        for event in waiting {
+            self.write(event);
+        }
+    }
+
+    /// `<img>` with its size, lazy loading and no referrer (EastMoney's CDN refuses
+    /// foreign referrers).
+    fn write_image(&mut self, image: Image) {
+        let mut attrs: Attrs = vec![("src", image.src.clone()), ("alt", image.alt.clone())];
+        if let (Some(w), Some(h)) = (image.width, image.height) {
+            attrs.push(("width", w.to_string()));
+            attrs.push(("height", h.to_string()));
+        }
+        attrs.push(("loading", "lazy".to_owned()));
+        attrs.push(("decoding", "async".to_owned()));
+        attrs.push(("referrerpolicy", "no-referrer".to_owned()));
+        self.writer.void("img", &attrs);
+        self.images.push(image);
+    }
+}
+
+/// What a held block turns out to be.
+enum Decision {
+    Heading(String, u8),
+    Line(&'static TextRule, String),
+    Figure,
+    Plain,
+}
+
+/// The row a `<!--原文标题-->` marker gives the block after it.
+static ORIGINAL_TITLE: TextRule = TextRule {
+    starts: "",
+    ends: "",
+    role: Role::OriginalTitle,
+    place: Place::Anywhere,
+};
+
+fn original_title(text: &str) -> String {
+    let text = text.trim();
+    ["原标题：", "原标题:"]
+        .iter()
+        .find_map(|label| text.strip_prefix(label))
+        .unwrap_or(text)
+        .trim()
+        .to_owned()
+}
+
+/// Whether text shows anything (control characters are dropped when written).
+fn visible(text: &str) -> bool {
+    text.chars().any(|c| !c.is_whitespace() && !c.is_control())
+}
+
+/// The tags that hold only their parts (`<table>`, `<tbody>`, `<tr>` …): the `inside`
+/// of some row of the policy.
+fn table_containers() -> &'static [&'static str] {
+    static CONTAINERS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    CONTAINERS.get_or_init(|| {
+        let mut tags: Vec<&'static str> = contract::TAGS
+            .iter()
+            .flat_map(|row| row.inside.iter().copied())
+            .collect();
+        tags.sort_unstable();
+        tags.dedup();
+        tags
+    })
+}
+
+/// Heading ids, unique in the article.
+#[derive(Debug, Default)]
+struct Ids {
+    used: std::collections::HashSet<String>,
+    /// The last suffix given to each base.
+    next: std::collections::HashMap<String, usize>,
+}
+
+impl Ids {
+    /// `base`, else `base-2`, `base-3` …, going on from the last suffix given to `base`:
+    /// trying every suffix from 2 again made repeated headings quadratic.
+    fn unique(&mut self, base: String) -> String {
+        if self.used.insert(base.clone()) {
+            return base;
+        }
+        let n = self.next.entry(base.clone()).or_insert(1);
+        loop {
+            *n += 1;
+            let id = format!("{base}-{n}");
+            if self.used.insert(id.clone()) {
+                return id;
+            }
+        }
+    }
+}
