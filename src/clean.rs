@@ -7,6 +7,7 @@
 //! reaches the output unchecked, and the walk is iterative, so nesting depth cannot
 //! exhaust the (small, in wasm) stack.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use ego_tree::iter::Edge;
@@ -65,6 +66,8 @@ pub struct Cleaned {
 pub fn clean(html: &Html, options: &Options) -> Cleaned {
     let mut walk = Walk {
         options,
+        a: contract::tag("a"),
+        base_host: urls::host(&options.base_url),
         html,
         out: Output::new(html.tree.values().count() * 8, options),
         stocks: StockList::default(),
@@ -131,6 +134,10 @@ struct Frame {
 
 struct Walk<'a> {
     options: &'a Options,
+    /// The policy's row of `<a>`, which the walk writes for links of its own.
+    a: &'static contract::Tag,
+    /// The host of `baseUrl`: links elsewhere are external.
+    base_host: Option<String>,
     html: &'a Html,
     out: Output<'a>,
     stocks: StockList,
@@ -199,7 +206,7 @@ impl<'a> Walk<'a> {
         // A role's link stands in for an inline element, and goes inside a block one.
         let mut frame = match inline && (role.is_some() || !linked) {
             true => self.unwrap(row.layout),
-            false => self.element(el)?,
+            false => self.element(el, row)?,
         };
         match (role, security) {
             // Our own chip: its text is its label, written already.
@@ -236,8 +243,7 @@ impl<'a> Walk<'a> {
     }
 
     /// The element by the policy: kept as its tag where it may stand, else unwrapped.
-    fn element(&mut self, el: ElementRef<'a>) -> Option<Frame> {
-        let row = contract::tag(el.value().name());
+    fn element(&mut self, el: ElementRef<'a>, row: &'static contract::Tag) -> Option<Frame> {
         let Action::Keep(tag) = row.action else {
             return Some(self.unwrap(row.layout));
         };
@@ -253,15 +259,19 @@ impl<'a> Walk<'a> {
                 });
             }
             _ => {
-                return Some(
-                    match self.out.open(tag, copied_attributes(el, tag), Some(el)) {
-                        true => Frame {
-                            opened: 1,
-                            boundary: false,
-                        },
-                        false => self.unwrap(row.layout),
+                let written = if tag == row.name {
+                    row
+                } else {
+                    contract::tag(tag)
+                };
+                let attrs = copied_attributes(el, tag);
+                return Some(match self.out.open(written, attrs, Some(el)) {
+                    true => Frame {
+                        opened: 1,
+                        boundary: false,
                     },
-                );
+                    false => self.unwrap(row.layout),
+                });
             }
         }
         None
@@ -319,7 +329,7 @@ impl<'a> Walk<'a> {
             Some(href) => {
                 let title = el.value().attr_of("title");
                 let attrs = self.link_attributes(href, None, title);
-                usize::from(self.out.open("a", attrs, None))
+                usize::from(self.out.open(self.a, attrs, None))
             }
             None => {
                 self.warnings.push(
@@ -332,20 +342,24 @@ impl<'a> Walk<'a> {
     }
 
     /// `href`, our class, the title; external links get `rel` and `target`.
-    fn link_attributes(&self, href: String, class: Option<&str>, title: Option<&str>) -> Attrs {
-        let external =
-            urls::host(&href).is_some_and(|host| Some(host) != urls::host(&self.options.base_url));
-        let mut attrs: Attrs = vec![("href", href)];
+    fn link_attributes(
+        &self,
+        href: String,
+        class: Option<&'static str>,
+        title: Option<&'a str>,
+    ) -> Attrs<'a> {
+        let external = urls::host(&href).is_some_and(|host| Some(host) != self.base_host);
+        let mut attrs: Attrs = vec![("href", Cow::Owned(href))];
         if let Some(class) = class {
-            attrs.push(("class", class.to_owned()));
+            attrs.push(("class", Cow::Borrowed(class)));
         }
         if let Some(title) = title {
-            attrs.push(("title", title.to_owned()));
+            attrs.push(("title", Cow::Borrowed(title)));
         }
         if external {
-            attrs.push(("rel", "noopener noreferrer".to_owned()));
+            attrs.push(("rel", Cow::Borrowed("noopener noreferrer")));
             if let Some(target) = &self.options.link_target {
-                attrs.push(("target", target.clone()));
+                attrs.push(("target", Cow::Borrowed(target.as_str())));
             }
         }
         attrs
@@ -354,8 +368,14 @@ impl<'a> Walk<'a> {
     /// A K-line chart: listed in `stocks`; a chip to its quote page, or nothing. `true`
     /// when it is our own chip, whose content is its label.
     fn chart(&mut self, el: ElementRef<'a>, security: &Security) -> bool {
-        let name = self.name_elsewhere(security);
-        self.add_stock(security, name, StockSource::Chart);
+        let (max, html) = (self.options.limits.max_stocks, self.html);
+        let names = &mut self.names;
+        let name = || {
+            let names = names.get_or_insert_with(|| inline_names(html));
+            names.get(&StockList::key(security)).cloned()
+        };
+        self.stocks
+            .add(security, name, StockSource::Chart, max, &mut self.warnings);
         // Our own chip holds its label only, which it keeps (the name in it may come
         // from a link that rendering dropped). EastMoney's holds the tracking image
         // (dropped on the way), and, when the post never closes it, the parser carries
@@ -370,7 +390,7 @@ impl<'a> Walk<'a> {
                 false => collapse_spaces(&self.stocks.label(security)),
             };
             let attrs = self.link_attributes(security.quote_url(), Some("stock-chip"), None);
-            if self.out.open("a", attrs, None) {
+            if self.out.open(self.a, attrs, None) {
                 self.out.label(label);
                 self.out.close();
             }
@@ -380,12 +400,15 @@ impl<'a> Walk<'a> {
 
     /// A security named inline: listed in `stocks`; a clean link, or its text.
     fn security(&mut self, el: ElementRef<'a>, security: &Security, linked: bool) -> usize {
-        self.add_stock(security, eastmoney::name_of(el), StockSource::Inline);
+        let max = self.options.limits.max_stocks;
+        let name = || eastmoney::name_of(el);
+        self.stocks
+            .add(security, name, StockSource::Inline, max, &mut self.warnings);
         if !linked || self.options.inline_quotes == InlineQuotes::Text {
             return 0;
         }
         let attrs = self.link_attributes(security.quote_url(), Some("stock"), None);
-        usize::from(self.out.open("a", attrs, None))
+        usize::from(self.out.open(self.a, attrs, None))
     }
 
     /// A keyword: a plain link to where it points, or its text.
@@ -394,19 +417,6 @@ impl<'a> Walk<'a> {
             InlineQuotes::Link => self.link(el),
             InlineQuotes::Text => 0,
         }
-    }
-
-    fn add_stock(&mut self, security: &Security, name: Option<String>, from: StockSource) {
-        let max = self.options.limits.max_stocks;
-        self.stocks
-            .add(security, name, from, max, &mut self.warnings);
-    }
-
-    /// The name some inline link of the post gives a security.
-    fn name_elsewhere(&mut self, security: &Security) -> Option<String> {
-        let html = self.html;
-        let names = self.names.get_or_insert_with(|| inline_names(html));
-        names.get(&StockList::key(security)).cloned()
     }
 
     /// `<img>` with a safe src and its size; trackers dropped.
@@ -452,14 +462,14 @@ impl<'a> Walk<'a> {
 }
 
 /// The attributes the policy copies from the input to `tag`, values checked.
-fn copied_attributes(el: ElementRef<'_>, tag: &str) -> Attrs {
+fn copied_attributes<'a>(el: ElementRef<'a>, tag: &str) -> Attrs<'a> {
     let element = el.value();
     contract::attributes(tag)
         .iter()
         .filter(|a| a.origin == Origin::Input)
         .filter_map(|a| {
             let value = element.attr_of(a.name)?.trim();
-            contract::accepts(a.value, value).then(|| (a.name, value.to_owned()))
+            contract::accepts(a.value, value).then_some((a.name, Cow::Borrowed(value)))
         })
         .collect()
 }

@@ -22,7 +22,7 @@ use ego_tree::NodeId;
 use scraper::ElementRef;
 
 use crate::article::{Image, TocEntry};
-use crate::contract::{self, Layout};
+use crate::contract::{self, Layout, Tag};
 use crate::eastmoney::{self, Place, Role, TextRule};
 use crate::markup::{caption_after, collapse_spaces, is_generic_alt, is_heading_text, text_of};
 use crate::options::Options;
@@ -30,15 +30,15 @@ use crate::typography::{cjk_spacing, slug};
 use crate::writer::Writer;
 
 /// Attributes of an element to write, checked already.
-pub(crate) type Attrs = Vec<(&'static str, String)>;
+pub(crate) type Attrs<'a> = Vec<(&'static str, Cow<'a, str>)>;
 
 /// What the walk writes, in order.
 #[derive(Debug)]
 enum Event<'a> {
-    Open(&'static str, Attrs),
+    Open(&'static Tag, Attrs<'a>),
     Close,
     Text(Cow<'a, str>),
-    Image(Image),
+    Image(Box<Image>),
     Break,
     /// Visible text that is not the article's (a chip's label).
     Label(String),
@@ -52,6 +52,7 @@ enum Event<'a> {
 #[derive(Debug, Clone, Copy)]
 struct Open {
     tag: &'static str,
+    row: &'static Tag,
     /// A `<p>` of ours around inline content at the top level.
     implicit: bool,
 }
@@ -81,7 +82,7 @@ enum Kind {
 struct Held<'a> {
     /// Its place in the stack.
     at: usize,
-    tag: &'static str,
+    row: &'static Tag,
     kind: Kind,
     /// The input element, where its caption may follow.
     source: Option<ElementRef<'a>>,
@@ -108,11 +109,11 @@ struct Held<'a> {
 }
 
 impl<'a> Held<'a> {
-    fn new(at: usize, tag: &'static str, kind: Kind, source: Option<ElementRef<'a>>) -> Self {
+    fn new(at: usize, row: &'static Tag, kind: Kind, source: Option<ElementRef<'a>>) -> Self {
         let text_block = !matches!(kind, Kind::Heading(_));
         Held {
             at,
-            tag,
+            row,
             kind,
             source,
             events: Vec::new(),
@@ -137,9 +138,9 @@ impl<'a> Held<'a> {
 
     fn push(&mut self, event: Event<'a>) {
         match &event {
-            Event::Open(tag, _) => {
+            Event::Open(row, _) => {
                 self.depth += 1;
-                if self.depth == 1 && *tag == "strong" && !self.strong_done {
+                if self.depth == 1 && row.name == "strong" && !self.strong_done {
                     self.in_strong = true;
                 }
             }
@@ -153,15 +154,21 @@ impl<'a> Held<'a> {
             Event::Text(text) if visible(text) => {
                 self.shown = true;
                 self.figure = false;
-                // Past 40 characters it is no heading, white space or not.
-                self.bold_chars += text.chars().filter(|c| !c.is_whitespace()).count();
-                if !self.in_strong || self.strong_done || self.bold_chars > 40 {
-                    self.bold = false;
+                self.bold &= self.in_strong && !self.strong_done;
+                if self.bold {
+                    // Past 40 characters it is no heading, white space or not.
+                    self.bold_chars += text.chars().filter(|c| !c.is_whitespace()).count();
+                    self.bold = self.bold_chars <= 40;
                 }
                 self.strong_text |= self.in_strong;
                 if self.line == Some(None) {
-                    eastmoney::fold_into(&mut self.folded, text);
-                    self.line = eastmoney::prefix_match(&self.folded);
+                    if self.folded.is_empty() && !eastmoney::may_start(text) {
+                        self.line = None;
+                    } else {
+                        // The first few characters tell: folded that far, no further.
+                        eastmoney::fold_into(&mut self.folded, text, eastmoney::LONGEST_START);
+                        self.line = eastmoney::prefix_match(&self.folded);
+                    }
                 }
             }
             Event::Image(_) => {
@@ -235,7 +242,7 @@ impl Fields {
 /// A finished block of EastMoney's furniture, kept back until it is known to end the post.
 #[derive(Debug)]
 struct Tail<'a> {
-    tag: &'static str,
+    row: &'static Tag,
     role: Role,
     value: String,
     events: Vec<Event<'a>>,
@@ -255,6 +262,8 @@ pub(crate) struct Output<'a> {
     tail: Vec<Tail<'a>>,
     /// Start tags written after the tail, waiting with it.
     waiting: Vec<Event<'a>>,
+    /// Buffers of a block written, for the next one held.
+    spare: (Vec<Event<'a>>, String),
     writer: Writer,
     headings: bool,
     cjk_spacing: bool,
@@ -275,6 +284,7 @@ impl<'a> Output<'a> {
             held: None,
             tail: Vec::new(),
             waiting: Vec::new(),
+            spare: (Vec::new(), String::new()),
             writer: Writer::new(capacity, options.cjk_spacing),
             headings: options.headings,
             cjk_spacing: options.cjk_spacing,
@@ -291,11 +301,11 @@ impl<'a> Output<'a> {
     /// `source`: the input element (for a photo's caption after it).
     pub(crate) fn open(
         &mut self,
-        tag: &'static str,
-        attrs: Attrs,
+        row: &'static Tag,
+        attrs: Attrs<'a>,
         source: Option<ElementRef<'a>>,
     ) -> bool {
-        let row = contract::tag(tag);
+        let tag = row.name;
         if row.layout == Layout::Block {
             self.end_top_paragraph();
         }
@@ -307,6 +317,7 @@ impl<'a> Output<'a> {
         let at = self.open.len();
         self.open.push(Open {
             tag,
+            row,
             implicit: false,
         });
         // A block inside a held one: that one is neither figure nor line (a heading
@@ -316,12 +327,12 @@ impl<'a> Output<'a> {
             self.flush();
         }
         if self.held.is_some() {
-            self.event(Event::Open(tag, attrs));
+            self.event(Event::Open(row, attrs));
             return true;
         }
         match self.kind_of(tag) {
-            Some(kind) => self.hold(Held::new(at, tag, kind, source)),
-            None => self.write(Event::Open(tag, attrs)),
+            Some(kind) => self.hold(Held::new(at, row, kind, source)),
+            None => self.write(Event::Open(row, attrs)),
         }
         true
     }
@@ -351,7 +362,7 @@ impl<'a> Output<'a> {
 
     pub(crate) fn image(&mut self, image: Image) {
         if self.place_inline(true) {
-            self.event(Event::Image(image));
+            self.event(Event::Image(Box::new(image)));
         }
     }
 
@@ -477,8 +488,7 @@ impl<'a> Output<'a> {
             if items.contains(&open.tag) {
                 return true;
             }
-            if contract::tag(open.tag).layout != Layout::Inline && !matches!(open.tag, "div" | "p")
-            {
+            if open.row.layout != Layout::Inline && !matches!(open.tag, "div" | "p") {
                 return false;
             }
         }
@@ -491,11 +501,13 @@ impl<'a> Output<'a> {
 
     /// Opens a `<p>` of ours around inline content at the top level.
     fn open_top_paragraph(&mut self) {
+        let row = contract::tag("p");
         self.open.push(Open {
             tag: "p",
+            row,
             implicit: true,
         });
-        self.hold(Held::new(0, "p", Kind::Paragraph, None));
+        self.hold(Held::new(0, row, Kind::Paragraph, None));
     }
 
     /// A block at the top level ends the paragraph of inline content before it.
@@ -534,6 +546,9 @@ impl<'a> Output<'a> {
     }
 
     fn hold(&mut self, mut held: Held<'a>) {
+        let (events, mut folded) = std::mem::take(&mut self.spare);
+        folded.clear();
+        (held.events, held.folded) = (events, folded);
         if self.title_next && held.line.is_some() {
             self.title_next = false;
             held.line = Some(Some(&ORIGINAL_TITLE));
@@ -559,11 +574,14 @@ impl<'a> Output<'a> {
 
     /// The held block is a plain one: write it and what it holds so far; it stays open.
     fn flush(&mut self) {
-        if let Some(held) = self.held.take() {
-            self.write(Event::Open(held.tag, Vec::new()));
-            for event in held.events {
+        if let Some(mut held) = self.held.take() {
+            self.write(Event::Open(held.row, Vec::new()));
+            let mut events = std::mem::take(&mut held.events);
+            for event in events.drain(..) {
                 self.write(event);
             }
+            // Most blocks pass through here: their buffers serve the next one.
+            self.spare = (events, std::mem::take(&mut held.folded));
         }
     }
 
@@ -622,7 +640,7 @@ impl<'a> Output<'a> {
             (Role::Ad, _) => {}
             (role, Place::Anywhere) => self.fields.set(role, value),
             (role, Place::End) => self.tail.push(Tail {
-                tag: held.tag,
+                row: held.row,
                 role,
                 value,
                 events: held.events,
@@ -642,7 +660,10 @@ impl<'a> Output<'a> {
         }
         let id = self.ids.unique(slug(&text));
         let tag = ["h2", "h3", "h4", "h5", "h6"][usize::from(level.clamp(2, 6) - 2)];
-        self.write(Event::Open(tag, vec![("id", id.clone())]));
+        self.write(Event::Open(
+            contract::tag(tag),
+            vec![("id", Cow::Owned(id.clone()))],
+        ));
         self.write(Event::Text(Cow::Owned(text.clone())));
         self.write(Event::Close);
         self.toc.push(TocEntry { id, text, level });
@@ -670,10 +691,10 @@ impl<'a> Output<'a> {
                 .unwrap_or_default();
         }
         image.caption.clone_from(&caption);
-        self.write(Event::Open("figure", Vec::new()));
+        self.write(Event::Open(contract::tag("figure"), Vec::new()));
         self.write(Event::Image(image));
         if let Some(caption) = caption {
-            self.write(Event::Open("figcaption", Vec::new()));
+            self.write(Event::Open(contract::tag("figcaption"), Vec::new()));
             self.write(Event::Text(Cow::Owned(caption)));
             self.write(Event::Close);
         }
@@ -699,10 +720,10 @@ impl<'a> Output<'a> {
             }
         }
         match event {
-            Event::Open(tag, attrs) => self.writer.open(tag, &attrs),
+            Event::Open(row, attrs) => self.writer.open(row, &attrs),
             Event::Close => self.writer.close(),
             Event::Text(text) => self.writer.text(&text),
-            Event::Image(image) => self.write_image(image),
+            Event::Image(image) => self.write_image(*image),
             Event::Break => self.writer.line_break(),
             Event::Label(label) => self.writer.label(&label),
             Event::Rule => self.writer.void("hr", &[]),
@@ -713,8 +734,8 @@ impl<'a> Output<'a> {
     fn release_tail(&mut self) {
         let tail = std::mem::take(&mut self.tail);
         let waiting = std::mem::take(&mut self.waiting);
-        for Tail { tag, events, .. } in tail {
-            self.write(Event::Open(tag, Vec::new()));
+        for Tail { row, events, .. } in tail {
+            self.write(Event::Open(row, Vec::new()));
             for event in events {
                 self.write(event);
             }
@@ -728,15 +749,19 @@ impl<'a> Output<'a> {
     /// `<img>` with its size, lazy loading and no referrer (EastMoney's CDN refuses
     /// foreign referrers).
     fn write_image(&mut self, image: Image) {
-        let mut attrs: Attrs = vec![("src", image.src.clone()), ("alt", image.alt.clone())];
+        let mut attrs: Attrs = vec![
+            ("src", Cow::Borrowed(image.src.as_str())),
+            ("alt", Cow::Borrowed(image.alt.as_str())),
+        ];
         if let (Some(w), Some(h)) = (image.width, image.height) {
-            attrs.push(("width", w.to_string()));
-            attrs.push(("height", h.to_string()));
+            attrs.push(("width", Cow::Owned(w.to_string())));
+            attrs.push(("height", Cow::Owned(h.to_string())));
         }
-        attrs.push(("loading", "lazy".to_owned()));
-        attrs.push(("decoding", "async".to_owned()));
-        attrs.push(("referrerpolicy", "no-referrer".to_owned()));
+        attrs.push(("loading", Cow::Borrowed("lazy")));
+        attrs.push(("decoding", Cow::Borrowed("async")));
+        attrs.push(("referrerpolicy", Cow::Borrowed("no-referrer")));
         self.writer.void("img", &attrs);
+        drop(attrs);
         self.images.push(image);
     }
 }

@@ -4,7 +4,9 @@
 //! none at the start or end of a block, and a line break between two CJK characters
 //! (a soft wrap of the source) vanishes instead of showing as a space.
 
-use crate::contract::{self, Empty, Layout};
+use std::borrow::Cow;
+
+use crate::contract::{Empty, Layout, Tag};
 use crate::text::{is_stray_control, may_hold_controls};
 use crate::typography::{is_cjk, Spacer};
 
@@ -27,7 +29,7 @@ pub(crate) struct Writer {
     spacer: Option<Spacer>,
     /// Each element written and not closed, and where it started if an empty one is
     /// removed again: the undo log of what the output model has decided to write.
-    starts: Vec<(&'static str, Option<Checkpoint>)>,
+    starts: Vec<(&'static Tag, Option<Checkpoint>)>,
     /// `<pre>` elements among them: white space is text there.
     pre: usize,
     /// Visible content written so far (characters and images).
@@ -79,25 +81,25 @@ impl Writer {
 
     /// `<tag attr="value" …>`, as the policy lays it out: a block starts a paragraph of
     /// text; one that is dropped when empty can be taken back.
-    pub(crate) fn open(&mut self, tag: &'static str, attrs: &[(&'static str, String)]) {
-        let row = contract::tag(tag);
+    pub(crate) fn open(&mut self, row: &'static Tag, attrs: &[(&'static str, Cow<'_, str>)]) {
         if row.layout == Layout::Block {
             self.block_boundary();
         }
         let start = (row.empty == Empty::Dropped).then(|| self.checkpoint());
-        self.starts.push((tag, start));
-        self.pre += usize::from(tag == "pre");
-        self.start_tag(tag, attrs);
+        self.starts.push((row, start));
+        self.pre += usize::from(row.name == "pre");
+        self.start_tag(row.name, attrs);
     }
 
     /// Closes the innermost element written; one with nothing visible in it is removed
     /// when the policy drops it empty.
     pub(crate) fn close(&mut self) {
-        let Some((tag, start)) = self.starts.pop() else {
+        let Some((row, start)) = self.starts.pop() else {
             return;
         };
+        let tag = row.name;
         self.pre -= usize::from(tag == "pre");
-        let block = contract::tag(tag).layout == Layout::Block;
+        let block = row.layout == Layout::Block;
         if block {
             self.trim_block_end();
         }
@@ -114,7 +116,7 @@ impl Writer {
         }
     }
 
-    fn start_tag(&mut self, tag: &str, attrs: &[(&'static str, String)]) {
+    fn start_tag(&mut self, tag: &str, attrs: &[(&'static str, Cow<'_, str>)]) {
         self.html.push('<');
         self.html.push_str(tag);
         for (name, value) in attrs {
@@ -128,7 +130,7 @@ impl Writer {
     }
 
     /// A void element that counts as visible content (`<img>`, `<hr>`).
-    pub(crate) fn void(&mut self, tag: &str, attrs: &[(&'static str, String)]) {
+    pub(crate) fn void(&mut self, tag: &str, attrs: &[(&'static str, Cow<'_, str>)]) {
         if tag == "hr" {
             self.block_boundary();
         }

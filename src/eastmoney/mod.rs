@@ -18,7 +18,7 @@ pub use securities::{
     UrlForm, BY_CODE, ID_FORMS, LEGACY_DIGITS, MARKETS, URL_FORMS, US_EXCHANGES,
 };
 pub use texts::{field_value, fold, text_rule, Place, TextRule, TEXTS};
-pub(crate) use texts::{fold_into, prefix_match};
+pub(crate) use texts::{fold_into, may_start, prefix_match, LONGEST_START};
 
 use scraper::ElementRef;
 

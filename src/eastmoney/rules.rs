@@ -3,7 +3,9 @@
 //! [`recognise`] once per element and acts on the role; the README's table is made from
 //! these rows. First match wins, so the rows run from the most specific down.
 
-use scraper::{CaseSensitivity, ElementRef};
+use std::sync::OnceLock;
+
+use scraper::ElementRef;
 
 use super::is_tracker;
 use super::securities::{from_element_id, from_url};
@@ -169,12 +171,33 @@ pub const RULES: &[Rule] = &[
 /// assert_eq!(recognise(span).map(|r| r.role), Some(Role::Security));
 /// ```
 pub fn recognise(el: ElementRef<'_>) -> Option<&'static Rule> {
-    // Every element rule tests an attribute or what an `<a>` holds: most elements of a
-    // post have neither, and are done with here.
-    el.value().attrs().next()?;
+    // Every element rule reads one of a few attributes; a rule whose attributes are
+    // not all there is passed over without a test (most elements have none of them).
+    let (read, needs) = read_attributes();
+    let element = el.value();
+    let present = element.attrs().fold(0u32, |mask, (name, _)| {
+        mask | read.iter().position(|r| *r == name).map_or(0, |i| 1 << i)
+    });
+    if present == 0 {
+        return None;
+    }
+    let href = element.attr_of("href");
+    let mut classes = [""; 4];
+    for (slot, class) in classes.iter_mut().zip(element.classes()) {
+        *slot = class;
+    }
+    let facts = Facts {
+        el,
+        classes,
+        href,
+        host: href.and_then(host_of),
+    };
     RULES
         .iter()
-        .find(|rule| rule.when.iter().all(|test| holds(*test, el)))
+        .zip(needs)
+        .filter(|(_, &need)| present & need == need)
+        .find(|(rule, _)| rule.when.iter().all(|test| facts.holds(*test)))
+        .map(|(rule, _)| rule)
 }
 
 /// The rule a comment matches, if any.
@@ -185,40 +208,85 @@ pub fn recognise_comment(comment: &str) -> Option<&'static Rule> {
         .find(|rule| matches!(rule.when, [Comment(prefix)] if comment.starts_with(prefix)))
 }
 
-fn holds(test: Test, el: ElementRef<'_>) -> bool {
-    let element = el.value();
-    let insensitive = CaseSensitivity::AsciiCaseInsensitive;
-    match test {
-        Tag(tag) => element.name() == tag,
-        Class(class) => element.has_class(class, insensitive),
-        ClassPrefix(prefix) => element.classes().any(|c| c.starts_with(prefix)),
-        Id(id) => element.id() == Some(id),
-        IdPrefix(prefix) => element.id().is_some_and(|id| id.starts_with(prefix)),
-        SecurityId => element.id().is_some_and(|id| from_element_id(id).is_some()),
-        Attr(name) => element.attr_of(name).is_some(),
-        Host(host) => element
-            .attr_of("href")
-            .is_some_and(|href| links_to(href, host)),
-        QuoteLink => element
-            .attr_of("href")
-            .is_some_and(|href| from_url(href).is_some()),
-        HoldsTracker => el.children().filter_map(ElementRef::wrap).any(|img| {
-            img.value().name() == "img" && img.value().attr_of("src").is_some_and(is_tracker)
-        }),
-        Text(text) => text_of(el).contains(text),
-        Comment(_) => false,
+impl Test {
+    /// The attribute the test reads, if it reads one.
+    fn attribute(self) -> Option<&'static str> {
+        match self {
+            Class(_) | ClassPrefix(_) => Some("class"),
+            Id(_) | IdPrefix(_) | SecurityId => Some("id"),
+            Attr(name) => Some(name),
+            // A chart's link holds the tracking image.
+            Host(_) | QuoteLink | HoldsTracker => Some("href"),
+            Tag(_) | Text(_) | Comment(_) => None,
+        }
     }
 }
 
-/// Whether an `href` points at `host` or a host below it (`http`, `https` or `//`).
-fn links_to(href: &str, host: &str) -> bool {
+/// The attributes some rule reads, and for each rule the mask of those it needs.
+fn read_attributes() -> &'static (Vec<&'static str>, Vec<u32>) {
+    static READ: OnceLock<(Vec<&'static str>, Vec<u32>)> = OnceLock::new();
+    READ.get_or_init(|| {
+        let tests = |rule: &'static Rule| rule.when.iter().filter_map(|test| test.attribute());
+        let mut read: Vec<&'static str> = RULES.iter().flat_map(tests).collect();
+        read.sort_unstable();
+        read.dedup();
+        let mask = |rule| {
+            tests(rule).fold(0u32, |mask, name| {
+                mask | read.iter().position(|r| *r == name).map_or(0, |i| 1 << i)
+            })
+        };
+        let needs = RULES.iter().map(mask).collect();
+        (read, needs)
+    })
+}
+
+/// What the rules read of an element, read once.
+struct Facts<'e> {
+    el: ElementRef<'e>,
+    /// Its first classes (EastMoney's elements have one or two).
+    classes: [&'e str; 4],
+    href: Option<&'e str>,
+    /// The host `href` points at.
+    host: Option<&'e str>,
+}
+
+impl Facts<'_> {
+    fn holds(&self, test: Test) -> bool {
+        let element = self.el.value();
+        match test {
+            Tag(tag) => element.name() == tag,
+            Class(class) => self.classes.iter().any(|c| c.eq_ignore_ascii_case(class)),
+            ClassPrefix(prefix) => self.classes.iter().any(|c| c.starts_with(prefix)),
+            Id(id) => element.id() == Some(id),
+            IdPrefix(prefix) => element.id().is_some_and(|id| id.starts_with(prefix)),
+            SecurityId => element.id().is_some_and(|id| from_element_id(id).is_some()),
+            Attr(name) => element.attr_of(name).is_some(),
+            Host(host) => self.host.is_some_and(|name| is_within(name, host)),
+            QuoteLink => self.href.is_some_and(|href| from_url(href).is_some()),
+            HoldsTracker => self.el.children().filter_map(ElementRef::wrap).any(|img| {
+                img.value().name() == "img" && img.value().attr_of("src").is_some_and(is_tracker)
+            }),
+            Text(text) => text_of(self.el).contains(text),
+            Comment(_) => false,
+        }
+    }
+}
+
+/// The host of an `http`, `https` or protocol-relative URL.
+fn host_of(href: &str) -> Option<&str> {
     let href = href.trim();
-    let Some((_, rest)) = href.split_once("//") else {
-        return false;
+    let rest = match href.find(':') {
+        Some(colon) if href[..colon].bytes().all(|b| b.is_ascii_alphabetic()) => &href[colon + 1..],
+        _ => href,
     };
+    let rest = rest.strip_prefix("//")?;
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let name = authority.rsplit('@').next().unwrap_or_default();
-    let name = name.split(':').next().unwrap_or_default();
+    name.split(':').next()
+}
+
+/// Whether host `name` is `host` or one below it.
+fn is_within(name: &str, host: &str) -> bool {
     name.eq_ignore_ascii_case(host)
         || name.len() > host.len()
             && name.as_bytes()[name.len() - host.len() - 1] == b'.'
@@ -304,6 +372,8 @@ mod tests {
 
     #[test]
     fn hosts_are_matched_whole() {
+        let links_to = |href, host| host_of(href).is_some_and(|name| is_within(name, host));
+        assert!(!links_to("javascript://acttg.eastmoney.com", "x.cn"));
         assert!(links_to("//acttg.eastmoney.com/x", "acttg.eastmoney.com"));
         assert!(links_to(
             "HTTPS://m.acttg.eastmoney.com",

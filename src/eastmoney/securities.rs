@@ -420,10 +420,11 @@ pub(crate) struct StockList {
 
 impl StockList {
     /// Lists a security (a later mention may add its name, or the id its quote page lacked).
+    /// `name` is asked for only when the list has none for it yet.
     pub(crate) fn add(
         &mut self,
         security: &Security,
-        name: Option<String>,
+        name: impl FnOnce() -> Option<String>,
         from: StockSource,
         max: usize,
         warnings: &mut Warnings,
@@ -432,7 +433,7 @@ impl StockList {
         if let Some(&i) = self.index.get(&key) {
             let stock = &mut self.stocks[i];
             if stock.name.is_none() {
-                stock.name = name;
+                stock.name = name();
             }
             if !stock.quote_url.contains("/unify/r/") && security.id.is_some() {
                 stock.quote_url = security.quote_url();
@@ -459,7 +460,7 @@ impl StockList {
         self.stocks.push(Stock {
             code: security.code.clone(),
             market: security.market.clone().into_owned(),
-            name,
+            name: name(),
             quote_url: security.quote_url(),
             from,
         });

@@ -83,24 +83,52 @@ pub const TEXTS: &[TextRule] = &[
 /// ```
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    fold_into(&mut out, text);
+    fold_into(&mut out, text, usize::MAX);
     out
 }
 
-/// [`fold`], appending.
-pub(crate) fn fold_into(out: &mut String, text: &str) {
-    for c in text.chars().filter(|c| !c.is_whitespace()) {
-        out.push(match c {
-            '(' => '（',
-            ')' => '）',
-            ':' => '：',
-            ',' => '，',
-            '!' => '！',
-            '?' => '？',
-            ';' => '；',
-            c => c.to_ascii_uppercase(),
-        });
+/// The longest start of a row, in bytes: past it, folding tells no more.
+pub(crate) const LONGEST_START: usize = {
+    let (mut i, mut longest) = (0, 0);
+    while i < TEXTS.len() {
+        if TEXTS[i].starts.len() > longest {
+            longest = TEXTS[i].starts.len();
+        }
+        i += 1;
     }
+    longest
+};
+
+/// [`fold`], appending, up to `limit` bytes of `out`.
+pub(crate) fn fold_into(out: &mut String, text: &str, limit: usize) {
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        if out.len() >= limit {
+            return;
+        }
+        out.push(fold_char(c));
+    }
+}
+
+fn fold_char(c: char) -> char {
+    match c {
+        '(' => '（',
+        ')' => '）',
+        ':' => '：',
+        ',' => '，',
+        '!' => '！',
+        '?' => '？',
+        ';' => '；',
+        c => c.to_ascii_uppercase(),
+    }
+}
+
+/// Whether some row may start a paragraph whose first text this is: its first character
+/// alone rules out most paragraphs, before any folding.
+pub(crate) fn may_start(text: &str) -> bool {
+    let Some(first) = text.chars().find(|c| !c.is_whitespace()).map(fold_char) else {
+        return false;
+    };
+    TEXTS.iter().any(|rule| rule.starts.starts_with(first))
 }
 
 /// What the rows still possible for a paragraph whose folded text starts with `folded`
