@@ -33,6 +33,8 @@ pub struct Cleaned {
     pub html: String,
     /// Plain text, a string per block.
     pub paragraphs: Vec<String>,
+    /// The running prose (no headings, table cells, captions or code), for the excerpt.
+    pub prose: String,
     /// Section headings.
     pub toc: Vec<TocEntry>,
     /// Photos.
@@ -110,6 +112,7 @@ pub fn clean(html: &Html, options: &Options) -> Cleaned {
     Cleaned {
         html: written.html,
         paragraphs: written.paragraphs,
+        prose: written.prose,
         toc: written.toc,
         images: written.images,
         stocks: stocks.into_vec(),
@@ -165,7 +168,12 @@ impl<'a> Walk<'a> {
             Action::Drop => return None,
             Action::Keep(_) | Action::Unwrap => {}
         }
-        if is_hidden(el) || self.out.written_already(el.id()) {
+        if is_hidden(el) {
+            return None;
+        }
+        if self.out.written_already(el.id()) {
+            // A caption written into its figure as text: what it names still counts.
+            self.securities_within(el);
             return None;
         }
         if element.attrs().any(|(attr, _)| is_event_handler(attr)) {
@@ -400,10 +408,7 @@ impl<'a> Walk<'a> {
 
     /// A security named inline: listed in `stocks`; a clean link, or its text.
     fn security(&mut self, el: ElementRef<'a>, security: &Security, linked: bool) -> usize {
-        let max = self.options.limits.max_stocks;
-        let name = || eastmoney::name_of(el);
-        self.stocks
-            .add(security, name, StockSource::Inline, max, &mut self.warnings);
+        self.add_inline(el, security);
         if !linked || self.options.inline_quotes == InlineQuotes::Text {
             return 0;
         }
@@ -411,11 +416,34 @@ impl<'a> Walk<'a> {
         usize::from(self.out.open(self.a, attrs, None))
     }
 
+    /// Lists a security named inline, with the name its element shows.
+    fn add_inline(&mut self, el: ElementRef<'a>, security: &Security) {
+        let max = self.options.limits.max_stocks;
+        let name = || eastmoney::name_of(el);
+        self.stocks
+            .add(security, name, StockSource::Inline, max, &mut self.warnings);
+    }
+
     /// A keyword: a plain link to where it points, or its text.
     fn keyword(&mut self, el: ElementRef<'a>) -> usize {
         match self.options.inline_quotes {
             InlineQuotes::Link => self.link(el),
             InlineQuotes::Text => 0,
+        }
+    }
+
+    /// Lists the securities named inside an element that is not written as such.
+    fn securities_within(&mut self, el: ElementRef<'a>) {
+        for node in el.descendants() {
+            let Some(inner) = ElementRef::wrap(node) else {
+                continue;
+            };
+            if eastmoney::recognise(inner).map(|rule| rule.role) != Some(Role::Security) {
+                continue;
+            }
+            if let Some(security) = eastmoney::security_of(inner) {
+                self.add_inline(inner, &security);
+            }
         }
     }
 

@@ -240,10 +240,7 @@ fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result
     let summary = parts.digest.as_ref().or(cleaned.summary.as_ref());
     let excerpt = match summary {
         Some(digest) => excerpt(digest, options.excerpt_length),
-        None => excerpt(
-            &running_text(&cleaned.paragraphs, &cleaned.toc),
-            options.excerpt_length,
-        ),
+        None => excerpt(&cleaned.prose, options.excerpt_length),
     };
     let stats = stats(&cleaned.paragraphs);
     watch.lap("derive");
@@ -292,22 +289,6 @@ fn clean_text(raw: &str, warnings: &mut Warnings) -> Result<String, Error> {
         format!("{controls} control characters were removed"),
     );
     Ok(text.chars().filter(|&c| !is_stray_control(c)).collect())
-}
-
-/// The body's paragraphs as one run of text, headings left out, for the excerpt: joined
-/// with nothing after CJK (`。数据显示`), with a space after Latin.
-fn running_text(paragraphs: &[String], toc: &[TocEntry]) -> String {
-    let mut out = String::new();
-    for paragraph in paragraphs
-        .iter()
-        .filter(|p| !toc.iter().any(|t| &t.text == *p))
-    {
-        if out.chars().next_back().is_some_and(|c| c.is_ascii()) {
-            out.push(' ');
-        }
-        out.push_str(paragraph);
-    }
-    out
 }
 
 /// Whether a body holds HTML tags (else it is a plain-text digest).

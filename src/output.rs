@@ -252,6 +252,7 @@ struct Tail<'a> {
 pub(crate) struct Written {
     pub(crate) html: String,
     pub(crate) paragraphs: Vec<String>,
+    pub(crate) prose: String,
     pub(crate) toc: Vec<TocEntry>,
     pub(crate) images: Vec<Image>,
 }
@@ -432,6 +433,7 @@ impl<'a> Output<'a> {
         let written = Written {
             html: self.writer.html,
             paragraphs: self.writer.paragraphs,
+            prose: self.writer.prose,
             toc: self.toc,
             images: self.images,
         };
@@ -575,6 +577,10 @@ impl<'a> Output<'a> {
     /// The held block is a plain one: write it and what it holds so far; it stays open.
     fn flush(&mut self) {
         if let Some(mut held) = self.held.take() {
+            // A marker of the original title before a block inside this one is that block's.
+            if held.line == Some(Some(&ORIGINAL_TITLE)) && !held.shown {
+                self.title_next = true;
+            }
             self.write(Event::Open(held.row, Vec::new()));
             let mut events = std::mem::take(&mut held.events);
             for event in events.drain(..) {

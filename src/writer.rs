@@ -10,6 +10,40 @@ use crate::contract::{Empty, Layout, Tag};
 use crate::text::{is_stray_control, may_hold_controls};
 use crate::typography::{is_cjk, Spacer};
 
+/// CJK and full-width punctuation that ends a sentence or clause, or closes a quote.
+fn is_fullwidth_mark(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！'
+            | '？'
+            | '；'
+            | '，'
+            | '：'
+            | '、'
+            | '”'
+            | '’'
+            | '）'
+            | '」'
+            | '』'
+            | '》'
+            | '…'
+    )
+}
+
+/// Blocks whose text is no running prose: it stays out of the excerpt.
+const NOT_PROSE: &[&str] = &[
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "td",
+    "th",
+    "caption",
+    "figcaption",
+    "pre",
+];
+
 /// A position to return to when an element turns out to be empty.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Checkpoint {
@@ -21,7 +55,12 @@ pub(crate) struct Checkpoint {
 pub(crate) struct Writer {
     pub(crate) html: String,
     pub(crate) paragraphs: Vec<String>,
+    /// The running prose of the body (no headings, cells, captions or code), paragraphs
+    /// joined as they read on: for the excerpt.
+    pub(crate) prose: String,
     block_text: String,
+    /// Whether the block whose text is being written is prose.
+    block_prose: bool,
     /// Where collapsed white space would go, and whether it held a line break.
     pending_space: Option<(usize, bool)>,
     at_block_start: bool,
@@ -41,6 +80,7 @@ impl Writer {
         Writer {
             html: String::with_capacity(capacity),
             at_block_start: true,
+            block_prose: true,
             spacer: cjk_spacing.then(Spacer::default),
             ..Writer::default()
         }
@@ -68,8 +108,17 @@ impl Writer {
     pub(crate) fn block_boundary(&mut self) {
         let text = self.block_text.trim();
         if !text.is_empty() {
+            if self.block_prose {
+                // Nothing after a full-width mark (`。数据显示`), else a space: a list
+                // item that ends without one does not run into the next.
+                if !self.prose.is_empty() && !self.prose.ends_with(is_fullwidth_mark) {
+                    self.prose.push(' ');
+                }
+                self.prose.push_str(text);
+            }
             self.paragraphs.push(text.to_owned());
         }
+        self.block_prose = self.innermost_block_is_prose();
         self.block_text.clear();
         self.pending_space = None;
         self.at_block_start = true;
@@ -77,6 +126,16 @@ impl Writer {
         if let Some(spacer) = &mut self.spacer {
             spacer.reset();
         }
+    }
+
+    /// Whether the innermost block written is one of running prose.
+    fn innermost_block_is_prose(&self) -> bool {
+        let block = self
+            .starts
+            .iter()
+            .rev()
+            .find(|(row, _)| row.layout == Layout::Block);
+        !block.is_some_and(|(row, _)| NOT_PROSE.contains(&row.name))
     }
 
     /// `<tag attr="value" …>`, as the policy lays it out: a block starts a paragraph of
@@ -87,6 +146,9 @@ impl Writer {
         }
         let start = (row.empty == Empty::Dropped).then(|| self.checkpoint());
         self.starts.push((row, start));
+        if row.layout == Layout::Block {
+            self.block_prose = self.innermost_block_is_prose();
+        }
         self.pre += usize::from(row.name == "pre");
         self.start_tag(row.name, attrs);
     }

@@ -75,8 +75,8 @@ fn fixtures() {
         }
     }
     assert!(
-        dirs.len() >= 31,
-        "expected every corpus post as a fixture, found {}",
+        dirs.len() >= 70,
+        "expected every corpus post and catalogue shape as a fixture, found {}",
         dirs.len()
     );
     assert!(

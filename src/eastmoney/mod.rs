@@ -37,13 +37,37 @@ pub fn is_tracker(url: &str) -> bool {
 /// `data-marketcode`, its id, or the quote page it links.
 pub(crate) fn security_of(el: ElementRef<'_>) -> Option<Security> {
     let element = el.value();
-    (element.attr_of("data-code").and_then(from_data_code))
+    let named = (element.attr_of("data-code").and_then(from_data_code))
         .or_else(|| {
             let code = element.attr_of("data-marketcode")?;
             from_market_code(code, element.attr_of("data-markettype"))
         })
         .or_else(|| element.id().and_then(from_element_id))
-        .or_else(|| element.attr_of("href").and_then(from_url))
+        .or_else(|| element.attr_of("href").and_then(from_url));
+    // A chart may link a page without the market id (`us/aapl.html`); its tracking
+    // image names it (`GetPic.aspx?nid=105.AAPL`).
+    match named {
+        Some(security) if security.id.is_none() => Some(
+            tracked(el)
+                .filter(|t| t.code.eq_ignore_ascii_case(&security.code))
+                .unwrap_or(security),
+        ),
+        named => named.or_else(|| tracked(el)),
+    }
+}
+
+/// The security a K-line tracking image inside an element names by its `nid`.
+fn tracked(el: ElementRef<'_>) -> Option<Security> {
+    el.descendants()
+        .filter_map(ElementRef::wrap)
+        .find_map(|img| {
+            let src = img.value().attr_of("src").filter(|src| is_tracker(src))?;
+            let nid = src
+                .split(['?', '&'])
+                .find_map(|part| part.strip_prefix("nid="))?;
+            let (id, code) = nid.split_once('.')?;
+            Security::new(id.parse().ok()?, code)
+        })
 }
 
 /// The name a security element gives: its text, without guba's `$…(HK|02370)$` dressing.

@@ -59,7 +59,9 @@ pub const TEXTS: &[TextRule] = &[
     line("下载东方财富APP", Ad, Anywhere),
     line("打开东方财富APP", Ad, Anywhere),
     line("长按识别二维码", Ad, Anywhere),
+    line("（长按识别二维码", Ad, Anywhere),
     line("长按二维码", Ad, Anywhere),
+    line("（长按二维码", Ad, Anywhere),
     // Furniture, kept as metadata.
     bracketed("（责任编辑：", Editor, End),
     line("责任编辑：", Editor, End),
