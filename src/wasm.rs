@@ -82,7 +82,13 @@ export interface Article {
   images: Image[];
   /** The publishing outlet (`上海证券报`), or `null`. */
   source: string | null;
-  /** The trailer's link to the original article, or `null`. */
+  /** The responsible editor (`（责任编辑：张三）` → `张三`), or `null`. */
+  editor: string | null;
+  /** The title the article first ran under (`原标题：…`), or `null`. */
+  originalTitle: string | null;
+  /** EastMoney's disclaimer, risk warning and data notes that ended the post, a line each, or `null`. */
+  disclaimer: string | null;
+  /** The trailer's link to the original article (else the body's `[点击查看原文]`), or `null`. */
   originalUrl: string | null;
   /** The trailer's navigation links, resolved against `baseUrl`. */
   links: Link[];
@@ -120,15 +126,33 @@ export interface TocEntry {
   level: number;
 }
 
+/**
+ * A market: Shanghai, Shenzhen, Beijing, Hong Kong, US, a sector board, an index, futures
+ * (and spot metals), forex, a fund, London; `MKT-<id>` for an EastMoney market id not known.
+ */
+export type Market =
+  | "SH"
+  | "SZ"
+  | "BJ"
+  | "HK"
+  | "US"
+  | "BK"
+  | "INDEX"
+  | "FUT"
+  | "FX"
+  | "FUND"
+  | "UK"
+  | `MKT-${number}`;
+
 /** A security the post references. */
 export interface Stock {
-  /** The code: `600160`, `NIO`, `BK0493`. */
+  /** The code: `600160`, `NIO`, `BK0493`, `rb2205`. */
   code: string;
-  /** `SH`, `SZ`, `HK`, `US`, `BK`, or the raw EastMoney market id when unknown. */
-  market: string;
+  /** Its market. */
+  market: Market;
   /** The name, when the post gives one. */
   name: string | null;
-  /** The quote page. */
+  /** Its quote page: `https://quote.eastmoney.com/unify/r/{id}.{code}` where the market id is known. */
   quoteUrl: string;
   /** Where it was first found: a K-line chart block or an inline quote link. */
   from: "chart" | "inline";
@@ -467,8 +491,9 @@ thread_local! {
     static KEYS: [JsValue; 3] = ["html", "text", "digest"].map(JsValue::from_str);
 }
 
-/// Builds the `<article>`: header (title, time, source, reading time, tags, lead),
-/// body, footer (original link, navigation).
+/// Builds the `<article>`: header (title, original title, time, source, reading time,
+/// tags, lead), body (tables in scrolling regions), disclaimer, footer (editor, original
+/// link, navigation).
 fn article_element(
     doc: &Document,
     article: &Article,
@@ -479,6 +504,13 @@ fn article_element(
 
     let header = append(&root, element(doc, "header", None, None)?)?;
     append(&header, element(doc, "h1", None, Some(&article.title))?)?;
+    if let Some(original) = &article.original_title {
+        let line = format!("原标题：{original}");
+        append(
+            &header,
+            element(doc, "p", Some("finews-original-title"), Some(&line))?,
+        )?;
+    }
     let meta = element(doc, "p", Some("finews-meta"), None)?;
     let mut items = Vec::new();
     if let Some(date) = &article.date {
@@ -537,6 +569,17 @@ fn article_element(
     let body = append(&root, element(doc, "div", Some("finews-body"), None)?)?;
     // NOTE: the one place HTML is set: `article.html` was sanitized by the Rust core.
     body.set_inner_html(&article.html);
+    scroll_tables(doc, &body)?;
+    if let Some(disclaimer) = &article.disclaimer {
+        let aside = append(
+            &root,
+            element(doc, "aside", Some("finews-disclaimer"), None)?,
+        )?;
+        aside.set_attribute("aria-label", "免责声明")?;
+        for line in disclaimer.lines() {
+            append(&aside, element(doc, "p", None, Some(line))?)?;
+        }
+    }
 
     let links: Vec<_> = article
         .links
@@ -544,8 +587,15 @@ fn article_element(
         .filter(|l| is_web_url(&l.href))
         .collect();
     let original = article.original_url.as_deref().filter(|u| is_web_url(u));
-    if original.is_some() || !links.is_empty() {
+    if original.is_some() || !links.is_empty() || article.editor.is_some() {
         let footer = append(&root, element(doc, "footer", None, None)?)?;
+        if let Some(editor) = &article.editor {
+            let line = format!("责任编辑：{editor}");
+            append(
+                &footer,
+                element(doc, "p", Some("finews-editor"), Some(&line))?,
+            )?;
+        }
         if let Some(url) = original {
             let p = append(&footer, element(doc, "p", Some("finews-original"), None)?)?;
             append(&p, link(doc, url, "阅读原文", options)?)?;
@@ -559,6 +609,28 @@ fn article_element(
         }
     }
     Ok(root)
+}
+
+/// Each table in a region of its own that scrolls sideways: on a phone a wide table
+/// scrolls inside the article, never the page. Focusable, so a keyboard can scroll it.
+fn scroll_tables(doc: &Document, body: &Element) -> Result<(), JsValue> {
+    let tables = body.get_elements_by_tag_name("table");
+    // Snapshot first: the collection is live, and moving a table would reorder it.
+    let tables: Vec<Element> = (0..tables.length())
+        .filter_map(|i| tables.item(i))
+        .collect();
+    for table in tables {
+        let Some(parent) = table.parent_node() else {
+            continue;
+        };
+        let region = element(doc, "div", Some("finews-table"), None)?;
+        region.set_attribute("role", "region")?;
+        region.set_attribute("aria-label", "表格")?;
+        region.set_attribute("tabindex", "0")?;
+        parent.insert_before(&region, Some(&table))?;
+        region.append_child(&table)?;
+    }
+    Ok(())
 }
 
 fn element(

@@ -134,6 +134,7 @@ function showArticleInfo(article, micros, name) {
   const original = article.originalUrl && safeHref(article.originalUrl);
   if (original) sourceParts.push(sourceParts.length ? " · " : "", externalLink("原文", original));
   fill("meta-source", ...sourceParts.filter(Boolean));
+  fill("meta-editor", ...(article.editor ? [article.editor] : []));
 
   const { readingMinutes, characters } = article.stats;
   fill("meta-reading", `约 ${readingMinutes} 分钟 · ${characters.toLocaleString("zh-CN")} 字`);

@@ -115,6 +115,37 @@ test("mobile 375×812 in dark mode: no horizontal scroll, article before the sid
   assert.deepEqual(errors, []);
 });
 
+test("mobile 375×812: a wide table scrolls inside the article, never the page; the disclaimer is small print", async () => {
+  const { page, errors } = await harness.open("?post=samples/funds.md", {
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
+  const { scrollWidth, innerWidth } = await noHorizontalScroll(page);
+  assert.ok(scrollWidth <= innerWidth, `the page scrolls sideways: ${scrollWidth} > ${innerWidth}`);
+  const region = page.locator("#article .finews-table").first();
+  const box = await region.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= innerWidth, "the region stays in the page");
+  const { scroll, client } = await region.evaluate((r) => ({ scroll: r.scrollWidth, client: r.clientWidth }));
+  assert.ok(scroll > client * 1.2, `the table (${scroll}px) is wider than its region (${client}px)`);
+  // Scrolling moves the table in its region, not the page; the keyboard reaches it.
+  await region.evaluate((r) => r.scrollBy(300, 0));
+  assert.ok((await region.evaluate((r) => r.scrollLeft)) > 0);
+  assert.equal(await page.evaluate(() => window.scrollX), 0);
+  assert.equal(await region.getAttribute("tabindex"), "0");
+  assert.equal(await page.locator("#article th").count(), 8, "header cells kept");
+  // EastMoney's furniture: out of the body, the disclaimer smaller than the text after it.
+  const body = await page.locator("#article .finews-body").textContent();
+  assert.ok(!body.includes("郑重声明") && !body.includes("开户交易"), body);
+  const size = (selector) => page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  assert.ok((await size("#article .finews-disclaimer p")) < (await size("#article .finews-body p")));
+  assert.equal(await page.locator("#article footer .finews-editor").textContent(), "责任编辑：DF318");
+  assert.equal(await page.locator("#meta-editor").textContent(), "DF318");
+  await screenshot(page, "table-mobile");
+  assert.deepEqual(errors, []);
+});
+
 test("mobile 375×812 in light mode: the seed without horizontal scroll, screenshot", async () => {
   const { page, errors } = await harness.open("", { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const { scrollWidth, innerWidth } = await noHorizontalScroll(page);

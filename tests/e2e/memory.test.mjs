@@ -15,12 +15,13 @@ import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import { repo, startHarness } from "./helpers.mjs";
 
-const CORPUS = resolve(repo, "..", "shared", "corpus");
+// Every corpus post is a fixture (tests/fixtures/*/input.md), with the catalogue's shapes.
+const CORPUS = resolve(repo, "tests", "fixtures");
 const TOTAL = 10_000;
 const WARM_UP = 500;
 const BATCH = 500;
 
-/** Every *.md under the corpus (SOURCE.md, its description, excluded), sorted. */
+/** Every post (*.md) under the fixtures, sorted. */
 function corpusPosts(dir = CORPUS) {
   const posts = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -70,7 +70,13 @@ export interface Article {
     images: Image[];
     /** The publishing outlet (`上海证券报`), or `null`. */
     source: string | null;
-    /** The trailer's link to the original article, or `null`. */
+    /** The responsible editor (`（责任编辑：张三）` → `张三`), or `null`. */
+    editor: string | null;
+    /** The title the article first ran under (`原标题：…`), or `null`. */
+    originalTitle: string | null;
+    /** EastMoney's disclaimer, risk warning and data notes that ended the post, a line each, or `null`. */
+    disclaimer: string | null;
+    /** The trailer's link to the original article (else the body's `[点击查看原文]`), or `null`. */
     originalUrl: string | null;
     /** The trailer's navigation links, resolved against `baseUrl`. */
     links: Link[];
@@ -108,15 +114,33 @@ export interface TocEntry {
     level: number;
 }
 
+/**
+ * A market: Shanghai, Shenzhen, Beijing, Hong Kong, US, a sector board, an index, futures
+ * (and spot metals), forex, a fund, London; `MKT-<id>` for an EastMoney market id not known.
+ */
+export type Market =
+| "SH"
+| "SZ"
+| "BJ"
+| "HK"
+| "US"
+| "BK"
+| "INDEX"
+| "FUT"
+| "FX"
+| "FUND"
+| "UK"
+| `MKT-${number}`;
+
 /** A security the post references. */
 export interface Stock {
-    /** The code: `600160`, `NIO`, `BK0493`. */
+    /** The code: `600160`, `NIO`, `BK0493`, `rb2205`. */
     code: string;
-    /** `SH`, `SZ`, `HK`, `US`, `BK`, or the raw EastMoney market id when unknown. */
-    market: string;
+    /** Its market. */
+    market: Market;
     /** The name, when the post gives one. */
     name: string | null;
-    /** The quote page. */
+    /** Its quote page: `https://quote.eastmoney.com/unify/r/{id}.{code}` where the market id is known. */
     quoteUrl: string;
     /** Where it was first found: a K-line chart block or an inline quote link. */
     from: "chart" | "inline";

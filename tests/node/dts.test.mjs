@@ -81,6 +81,15 @@ test("WarningCode and ErrorCode match src/error.rs", () => {
   assert.deepEqual(union(published, "ErrorCode").sort(), [...codes, "internal"].sort());
 });
 
+test("Market lists every market of src/eastmoney/securities.rs", () => {
+  const rust = read("src/eastmoney/securities.rs");
+  const rows = [...rust.matchAll(/market\(&\[[\d, ]+\], "([A-Z]+)"/g)].map((m) => m[1]);
+  const byCode = [...rust.matchAll(/\(\d+, "\d+", "([A-Z]+)"\)/g)].map((m) => m[1]);
+  assert.ok(rows.length >= 10 && byCode.includes("BJ"), "the tables were read");
+  assert.deepEqual(union(published, "Market").sort(), [...new Set([...rows, ...byCode])].sort());
+  assert.match(published, /`MKT-\$\{number\}`/, "unknown ids keep their number");
+});
+
 test("interfaces list every field of the Rust types", () => {
   const pairs = [
     ["src/options.rs", "Options", "RenderOptions"],
