@@ -12,6 +12,9 @@ use std::collections::HashMap;
 
 use ego_tree::iter::Edge;
 use html5ever::ns;
+use pulldown_cmark::{
+    CowStr, Event as MdEvent, HeadingLevel, LinkType, Tag as MdTag, TagEnd as MdTagEnd,
+};
 use scraper::{CaseSensitivity, ElementRef, Html, Node};
 
 use crate::article::{Image, Stock, StockSource, TocEntry};
@@ -66,22 +69,13 @@ pub struct Cleaned {
 /// assert_eq!(cleaned.html, "<p>好</p>");
 /// ```
 pub fn clean(html: &Html, options: &Options) -> Cleaned {
-    let mut walk = Walk {
-        options,
-        a: contract::tag("a"),
-        base_host: urls::host(&options.base_url),
-        html,
-        out: Output::new(html.tree.values().count() * 8, options),
-        stocks: StockList::default(),
-        names: None,
-        warnings: Warnings::default(),
-    };
+    let mut walk = Walk::new(options, Some(html), html.tree.values().count() * 8);
     let mut frames: Vec<Frame> = Vec::new();
     let mut skipping: Option<ego_tree::NodeId> = None;
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) if skipping.is_none() => match node.value() {
-                Node::Text(text) => walk.out.text(text),
+                Node::Text(text) => walk.out.text(Cow::Borrowed(text)),
                 Node::Comment(comment) => walk.comment(comment),
                 Node::Element(_) => {
                     let frame = ElementRef::wrap(node).and_then(|el| walk.open(el));
@@ -101,28 +95,141 @@ pub fn clean(html: &Html, options: &Options) -> Cleaned {
             _ => {}
         }
     }
-    let Walk {
-        out,
-        stocks,
-        mut warnings,
-        ..
-    } = walk;
-    let (written, fields) = out.finish();
-    let disclaimer = (!fields.disclaimer.is_empty()).then(|| fields.disclaimer.join("\n"));
-    Cleaned {
-        html: written.html,
-        paragraphs: written.paragraphs,
-        prose: written.prose,
-        toc: written.toc,
-        images: written.images,
-        stocks: stocks.into_vec(),
-        source: fields.source,
-        editor: fields.editor,
-        original_title: fields.original_title,
-        disclaimer,
-        summary: fields.summary,
-        original_link: fields.original_link,
-        warnings: std::mem::take(&mut warnings).into_vec(),
+    walk.finish()
+}
+
+/// Cleans a body of Markdown alone (no HTML in it) from its events: what [`clean`] makes
+/// of pulldown-cmark's HTML for it, without writing that HTML and parsing it again.
+///
+/// # Examples
+/// ```
+/// use pulldown_cmark::Parser;
+/// let cleaned = finews_reader::clean_markdown(Parser::new("离岸人民币**升值**。"), &Default::default());
+/// assert_eq!(cleaned.html, "<p>离岸人民币<strong>升值</strong>。</p>");
+/// ```
+pub fn clean_markdown<'a>(events: impl Iterator<Item = MdEvent<'a>>, options: &Options) -> Cleaned {
+    let mut walk = Walk::new(options, None, 256);
+    // Output elements each open Markdown tag opened, closed at its end.
+    let mut opened: Vec<usize> = Vec::new();
+    let mut table_head = false;
+    let mut events = events;
+    while let Some(event) = events.next() {
+        match event {
+            MdEvent::Start(MdTag::Image { dest_url, .. }) => {
+                // The alt text is the text inside, as pulldown-cmark's writer reads it.
+                let mut alt = String::new();
+                let mut depth = 0usize;
+                for inner in events.by_ref() {
+                    match inner {
+                        MdEvent::Start(_) => depth += 1,
+                        MdEvent::End(_) if depth == 0 => break,
+                        MdEvent::End(_) => depth -= 1,
+                        MdEvent::Text(text) | MdEvent::Code(text) => alt.push_str(&text),
+                        MdEvent::SoftBreak | MdEvent::HardBreak => alt.push(' '),
+                        _ => {}
+                    }
+                }
+                walk.image(&dest_url, &alt, None, None);
+            }
+            MdEvent::Start(tag) => {
+                let count = match tag {
+                    MdTag::Paragraph => walk.keep("p", Vec::new(), None),
+                    MdTag::Heading { level, .. } => walk.keep(heading_tag(level), Vec::new(), None),
+                    MdTag::BlockQuote(_) => walk.keep("blockquote", Vec::new(), None),
+                    MdTag::CodeBlock(_) => {
+                        walk.keep("pre", Vec::new(), None) + walk.keep("code", Vec::new(), None)
+                    }
+                    MdTag::List(None) => walk.keep("ul", Vec::new(), None),
+                    MdTag::List(Some(start)) => {
+                        let start = start.to_string();
+                        let check = contract::Value::Number(1000);
+                        let attrs = match contract::accepts(check, &start) && start != "1" {
+                            true => vec![("start", Cow::Owned(start))],
+                            false => Vec::new(),
+                        };
+                        walk.keep("ol", attrs, None)
+                    }
+                    MdTag::Item => walk.keep("li", Vec::new(), None),
+                    MdTag::Table(_) => walk.keep("table", Vec::new(), None),
+                    MdTag::TableHead => {
+                        table_head = true;
+                        walk.keep("thead", Vec::new(), None) + walk.keep("tr", Vec::new(), None)
+                    }
+                    MdTag::TableRow => walk.keep("tr", Vec::new(), None),
+                    MdTag::TableCell if table_head => walk.keep("th", Vec::new(), None),
+                    MdTag::TableCell => walk.keep("td", Vec::new(), None),
+                    MdTag::Emphasis => walk.keep("em", Vec::new(), None),
+                    MdTag::Strong => walk.keep("strong", Vec::new(), None),
+                    MdTag::Strikethrough => walk.keep("del", Vec::new(), None),
+                    MdTag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        ..
+                    } => {
+                        let href = match link_type {
+                            LinkType::Email => Cow::Owned(format!("mailto:{dest_url}")),
+                            _ => Cow::Borrowed(&*dest_url),
+                        };
+                        let title = (!title.is_empty()).then(|| Cow::Owned(title.to_string()));
+                        walk.link(&href, title)
+                    }
+                    _ => 0,
+                };
+                opened.push(count);
+            }
+            MdEvent::End(end) => {
+                for _ in 0..opened.pop().unwrap_or_default() {
+                    walk.out.close();
+                }
+                // pulldown-cmark's writer puts the rows after the head in a `<tbody>`.
+                match end {
+                    MdTagEnd::TableHead => {
+                        table_head = false;
+                        let count = walk.keep("tbody", Vec::new(), None);
+                        if let Some(table) = opened.last_mut() {
+                            *table += count;
+                        }
+                    }
+                    MdTagEnd::Table => {}
+                    _ => {}
+                }
+            }
+            MdEvent::Text(text) => walk.out.text(markdown_text(text)),
+            MdEvent::Code(code) => {
+                let count = walk.keep("code", Vec::new(), None);
+                walk.out.text(markdown_text(code));
+                for _ in 0..count {
+                    walk.out.close();
+                }
+            }
+            MdEvent::SoftBreak => walk.out.text(Cow::Borrowed("\n")),
+            MdEvent::HardBreak => walk.out.line_break(),
+            MdEvent::Rule => walk.out.rule(),
+            // No raw HTML reaches here (the caller checks), nor any event of an extension
+            // left off.
+            _ => {}
+        }
+    }
+    walk.finish()
+}
+
+/// A Markdown text as the output takes it: borrowed from the body where it can be.
+fn markdown_text(text: CowStr<'_>) -> Cow<'_, str> {
+    match text {
+        CowStr::Borrowed(text) => Cow::Borrowed(text),
+        other => Cow::Owned(other.to_string()),
+    }
+}
+
+fn heading_tag(level: HeadingLevel) -> &'static str {
+    match level {
+        HeadingLevel::H1 => "h1",
+        HeadingLevel::H2 => "h2",
+        HeadingLevel::H3 => "h3",
+        HeadingLevel::H4 => "h4",
+        HeadingLevel::H5 => "h5",
+        HeadingLevel::H6 => "h6",
     }
 }
 
@@ -141,7 +248,8 @@ struct Walk<'a> {
     a: &'static contract::Tag,
     /// The host of `baseUrl`: links elsewhere are external.
     base_host: Option<String>,
-    html: &'a Html,
+    /// The tree walked, if the body is HTML (a chart's name may come later in it).
+    html: Option<&'a Html>,
     out: Output<'a>,
     stocks: StockList,
     /// Names that inline links give securities, for labelling chart chips; read from the
@@ -151,6 +259,39 @@ struct Walk<'a> {
 }
 
 impl<'a> Walk<'a> {
+    fn new(options: &'a Options, html: Option<&'a Html>, capacity: usize) -> Self {
+        Walk {
+            options,
+            a: contract::tag("a"),
+            base_host: urls::host(&options.base_url),
+            html,
+            out: Output::new(capacity, options),
+            stocks: StockList::default(),
+            names: None,
+            warnings: Warnings::default(),
+        }
+    }
+
+    fn finish(self) -> Cleaned {
+        let (written, fields) = self.out.finish();
+        let disclaimer = (!fields.disclaimer.is_empty()).then(|| fields.disclaimer.join("\n"));
+        Cleaned {
+            html: written.html,
+            paragraphs: written.paragraphs,
+            prose: written.prose,
+            toc: written.toc,
+            images: written.images,
+            stocks: self.stocks.into_vec(),
+            source: fields.source,
+            editor: fields.editor,
+            original_title: fields.original_title,
+            disclaimer,
+            summary: fields.summary,
+            original_link: fields.original_link,
+            warnings: self.warnings.into_vec(),
+        }
+    }
+
     /// Starts an element; `None` skips it with its content.
     fn open(&mut self, el: ElementRef<'a>) -> Option<Frame> {
         let element = el.value();
@@ -255,34 +396,54 @@ impl<'a> Walk<'a> {
         let Action::Keep(tag) = row.action else {
             return Some(self.unwrap(row.layout));
         };
-        match tag {
-            "img" => self.image(el),
-            "br" => self.out.line_break(),
-            "hr" => self.out.rule(),
-            "a" => {
-                let opened = self.link(el);
-                return Some(Frame {
-                    opened,
-                    boundary: false,
-                });
+        let element = el.value();
+        let attr = |name| element.attr_of(name);
+        let opened = match tag {
+            "img" => {
+                let alt = attr("alt").unwrap_or_default();
+                let src = attr("src").unwrap_or_default();
+                self.image(src, alt, attr("width"), attr("height"));
+                return None;
             }
-            _ => {
-                let written = if tag == row.name {
-                    row
-                } else {
-                    contract::tag(tag)
-                };
-                let attrs = copied_attributes(el, tag);
-                return Some(match self.out.open(written, attrs, Some(el)) {
-                    true => Frame {
-                        opened: 1,
-                        boundary: false,
-                    },
-                    false => self.unwrap(row.layout),
-                });
+            "br" => {
+                self.out.line_break();
+                return None;
             }
+            "hr" => {
+                self.out.rule();
+                return None;
+            }
+            "a" => match attr("href") {
+                Some(href) => self.link(href, attr("title").map(Cow::Borrowed)),
+                None => 0,
+            },
+            _ => self.keep(row.name, copied_attributes(el, tag), Some(el)),
+        };
+        Some(Frame {
+            opened,
+            boundary: opened == 0 && row.layout == Layout::Block,
+        })
+    }
+
+    /// Opens what the policy writes for `tag` where it may stand: 1, else 0 (the content
+    /// is kept; a block that may not stand still ends a paragraph of text).
+    fn keep(&mut self, tag: &str, attrs: Attrs<'a>, source: Option<ElementRef<'a>>) -> usize {
+        let row = contract::tag(tag);
+        let Action::Keep(written) = row.action else {
+            return 0;
+        };
+        let written = if written == row.name {
+            row
+        } else {
+            contract::tag(written)
+        };
+        if self.out.open(written, attrs, source) {
+            return 1;
         }
-        None
+        if row.layout == Layout::Block {
+            self.out.boundary();
+        }
+        0
     }
 
     /// Content kept, tag dropped; a block still ends a paragraph of text.
@@ -326,16 +487,12 @@ impl<'a> Walk<'a> {
         );
     }
 
-    /// `<a>` with a safe href; 0 when it is unwrapped.
-    fn link(&mut self, el: ElementRef<'a>) -> usize {
-        let Some(raw) = el.value().attr_of("href") else {
-            return 0;
-        };
+    /// `<a>` with a safe href: 1, or 0 when it is unwrapped.
+    fn link(&mut self, raw: &str, title: Option<Cow<'a, str>>) -> usize {
         match urls::safe_url(raw, &self.options.base_url, UrlUse::Link) {
             // A link to a K-line image carries its tracking token: its text only.
             Some(href) if eastmoney::is_tracker(&href) => 0,
             Some(href) => {
-                let title = el.value().attr_of("title");
                 let attrs = self.link_attributes(href, None, title);
                 usize::from(self.out.open(self.a, attrs, None))
             }
@@ -354,7 +511,7 @@ impl<'a> Walk<'a> {
         &self,
         href: String,
         class: Option<&'static str>,
-        title: Option<&'a str>,
+        title: Option<Cow<'a, str>>,
     ) -> Attrs<'a> {
         let external = urls::host(&href).is_some_and(|host| Some(host) != self.base_host);
         let mut attrs: Attrs = vec![("href", Cow::Owned(href))];
@@ -362,7 +519,7 @@ impl<'a> Walk<'a> {
             attrs.push(("class", Cow::Borrowed(class)));
         }
         if let Some(title) = title {
-            attrs.push(("title", Cow::Borrowed(title)));
+            attrs.push(("title", title));
         }
         if external {
             attrs.push(("rel", Cow::Borrowed("noopener noreferrer")));
@@ -379,7 +536,7 @@ impl<'a> Walk<'a> {
         let (max, html) = (self.options.limits.max_stocks, self.html);
         let names = &mut self.names;
         let name = || {
-            let names = names.get_or_insert_with(|| inline_names(html));
+            let names = names.get_or_insert_with(|| html.map(inline_names).unwrap_or_default());
             names.get(&StockList::key(security)).cloned()
         };
         self.stocks
@@ -426,9 +583,12 @@ impl<'a> Walk<'a> {
 
     /// A keyword: a plain link to where it points, or its text.
     fn keyword(&mut self, el: ElementRef<'a>) -> usize {
-        match self.options.inline_quotes {
-            InlineQuotes::Link => self.link(el),
-            InlineQuotes::Text => 0,
+        let element = el.value();
+        match (self.options.inline_quotes, element.attr_of("href")) {
+            (InlineQuotes::Link, Some(href)) => {
+                self.link(href, element.attr_of("title").map(Cow::Borrowed))
+            }
+            _ => 0,
         }
     }
 
@@ -448,13 +608,8 @@ impl<'a> Walk<'a> {
     }
 
     /// `<img>` with a safe src and its size; trackers dropped.
-    fn image(&mut self, el: ElementRef<'a>) {
-        let element = el.value();
-        let (width_attr, height_attr) = (element.attr_of("width"), element.attr_of("height"));
-        let Some(raw) = element.attr_of("src") else {
-            return;
-        };
-        if eastmoney::is_tracking_image(raw, width_attr, height_attr) {
+    fn image(&mut self, raw: &str, alt: &str, width: Option<&str>, height: Option<&str>) {
+        if raw.is_empty() || eastmoney::is_tracking_image(raw, width, height) {
             return;
         }
         let Some(src) = urls::safe_url(raw, &self.options.base_url, UrlUse::Image) else {
@@ -470,10 +625,10 @@ impl<'a> Walk<'a> {
         }
         let (width, height) = match eastmoney::size_from_file_name(&src) {
             Some((w, h)) => (Some(w), Some(h)),
-            None => (number(width_attr), number(height_attr)),
+            None => (number(width), number(height)),
         };
         // Collapsed, control characters dropped: as it reads back (idempotence).
-        let alt = collapse_spaces(element.attr_of("alt").unwrap_or_default());
+        let alt = collapse_spaces(alt);
         let alt = if is_generic_alt(&alt) {
             String::new()
         } else {

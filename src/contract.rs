@@ -6,8 +6,6 @@
 //! each tag of the output may carry and how their values are checked. A tag missing from
 //! [`TAGS`] is unwrapped (its content kept), like any element we do not know.
 
-use std::sync::OnceLock;
-
 use scraper::{Html, Node};
 
 use crate::eastmoney;
@@ -200,17 +198,7 @@ const UNLISTED: Tag = unwrap("", Inline);
 /// assert_eq!(tag("font").action, Action::Unwrap);
 /// ```
 pub fn tag(name: &str) -> &'static Tag {
-    // Looked up for every element written: by binary search, not a scan of the table.
-    static SORTED: OnceLock<Vec<&'static Tag>> = OnceLock::new();
-    let sorted = SORTED.get_or_init(|| {
-        let mut rows: Vec<&'static Tag> = TAGS.iter().collect();
-        rows.sort_unstable_by_key(|row| row.name);
-        rows
-    });
-    match sorted.binary_search_by(|row| row.name.cmp(name)) {
-        Ok(i) => sorted[i],
-        Err(_) => &UNLISTED,
-    }
+    TAGS.iter().find(|t| t.name == name).unwrap_or(&UNLISTED)
 }
 
 /// Every tag the output may hold: the targets of [`Action::Keep`].

@@ -41,10 +41,10 @@ mod writer;
 pub mod wasm;
 
 pub use article::{Article, FrontMatter, Image, Link, Stats, Stock, StockSource, TocEntry};
-pub use clean::{clean, Cleaned};
+pub use clean::{clean, clean_markdown, Cleaned};
 pub use error::{Error, Warning, WarningCode};
 pub use front_matter::parse_front_matter_yaml;
-pub use markdown::{parse_trailer, render_markdown, Trailer};
+pub use markdown::{markdown_events, parse_trailer, render_markdown, Trailer};
 pub use options::{InlineQuotes, Limits, Options, StockCharts};
 pub use parse::{decode_entities, parse_html, Parsed};
 pub use split::{normalize, split, Parts};
@@ -192,21 +192,27 @@ fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result
     } else {
         parts.body
     };
-    let (body_html, md_limited) = render_markdown(body, options.limits.max_nesting);
-    watch.lap("markdown");
-    let parsed = parse_html(&body_html, options.limits.max_nesting);
-    if md_limited || parsed.nesting_limited {
+    let max_nesting = options.limits.max_nesting;
+    let (cleaned, limited) = if has_markup(body) {
+        let (body_html, md_limited) = render_markdown(body, max_nesting);
+        watch.lap("markdown");
+        let parsed = parse_html(&body_html, max_nesting);
+        watch.lap("parse");
+        let cleaned = clean(&parsed.html, options);
+        (cleaned, md_limited || parsed.nesting_limited)
+    } else {
+        // Markdown alone: its events go to the cleaning walk, with no HTML in between.
+        let (body, md_limited) = markdown::cap_nesting(body, max_nesting.max(1));
+        let cleaned = clean_markdown(markdown::markdown_events(&body), options);
+        (cleaned, md_limited)
+    };
+    watch.lap("clean");
+    if limited {
         warnings.push(
             WarningCode::NestingLimited,
-            format!(
-                "elements nested deeper than {} were flattened",
-                options.limits.max_nesting
-            ),
+            format!("elements nested deeper than {max_nesting} were flattened"),
         );
     }
-    watch.lap("parse");
-    let cleaned = clean(&parsed.html, options);
-    watch.lap("clean");
     for warning in cleaned.warnings {
         warnings.push(warning.code, warning.message);
     }
@@ -291,9 +297,10 @@ fn clean_text(raw: &str, warnings: &mut Warnings) -> Result<String, Error> {
     Ok(text.chars().filter(|&c| !is_stray_control(c)).collect())
 }
 
-/// Whether a body holds HTML tags (else it is a plain-text digest).
+/// Whether a body holds HTML (a tag, comment, declaration or processing instruction; an
+/// autolink too), else it is Markdown alone.
 fn has_markup(body: &str) -> bool {
     body.as_bytes()
         .windows(2)
-        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!'))
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?')))
 }

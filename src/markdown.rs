@@ -26,13 +26,28 @@ fn md_options() -> MdOptions {
 pub fn render_markdown(body: &str, max_nesting: usize) -> (String, bool) {
     let (body, limited) = cap_nesting(body, max_nesting.max(1));
     let mut out = String::with_capacity(body.len() + body.len() / 4);
-    let parser = Parser::new_ext(&body, md_options());
-    if body.contains(['*', '_']) {
-        html::push_html(&mut out, cjk_emphasis(parser.collect()).into_iter());
-    } else {
-        html::push_html(&mut out, parser);
-    }
+    html::push_html(&mut out, markdown_events(&body));
     (out, limited)
+}
+
+/// A body's Markdown events as the renderer reads them (tables, strikethrough,
+/// CJK-friendly emphasis). Container markers are not capped here: [`render_markdown`]
+/// caps them first.
+///
+/// NOTE: one iterator type whatever the body: pulldown-cmark's HTML writer is large, and
+/// each type it is given is another copy of it in the module.
+///
+/// # Examples
+/// ```
+/// let events: Vec<_> = finews_reader::markdown_events("**重要。**但是").collect();
+/// assert_eq!(events.len(), 6);
+/// ```
+pub fn markdown_events(body: &str) -> Box<dyn Iterator<Item = Event<'_>> + '_> {
+    let parser = Parser::new_ext(body, md_options());
+    match body.contains(['*', '_']) {
+        true => Box::new(cjk_emphasis(parser.collect()).into_iter()),
+        false => Box::new(parser),
+    }
 }
 
 /// CJK-friendly emphasis: `**重要。**但是` is bold. CommonMark's flanking rules leave
@@ -150,7 +165,7 @@ fn is_cjk_or_fullwidth(c: char) -> bool {
 }
 
 /// Drops container markers beyond `max` at the start of each line.
-fn cap_nesting(body: &str, max: usize) -> (Cow<'_, str>, bool) {
+pub(crate) fn cap_nesting(body: &str, max: usize) -> (Cow<'_, str>, bool) {
     let needs_cap = body.split('\n').any(|line| container_prefix(line).1 > max);
     if !needs_cap {
         return (Cow::Borrowed(body), false);

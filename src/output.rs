@@ -354,11 +354,11 @@ impl<'a> Output<'a> {
         }
     }
 
-    pub(crate) fn text(&mut self, text: &'a str) {
-        if !self.place_inline(visible(text)) {
+    pub(crate) fn text(&mut self, text: Cow<'a, str>) {
+        if !self.place_inline(visible(&text)) {
             return;
         }
-        self.event(Event::Text(Cow::Borrowed(text)));
+        self.event(Event::Text(text));
     }
 
     pub(crate) fn image(&mut self, image: Image) {
@@ -808,12 +808,15 @@ fn visible(text: &str) -> bool {
 fn table_containers() -> &'static [&'static str] {
     static CONTAINERS: OnceLock<Vec<&'static str>> = OnceLock::new();
     CONTAINERS.get_or_init(|| {
-        let mut tags: Vec<&'static str> = contract::TAGS
+        let mut tags: Vec<&'static str> = Vec::new();
+        for parent in contract::TAGS
             .iter()
             .flat_map(|row| row.inside.iter().copied())
-            .collect();
-        tags.sort_unstable();
-        tags.dedup();
+        {
+            if !tags.contains(&parent) {
+                tags.push(parent);
+            }
+        }
         tags
     })
 }
@@ -821,23 +824,25 @@ fn table_containers() -> &'static [&'static str] {
 /// Heading ids, unique in the article.
 #[derive(Debug, Default)]
 struct Ids {
-    used: std::collections::HashSet<String>,
-    /// The last suffix given to each base.
-    next: std::collections::HashMap<String, usize>,
+    /// Every id given, and the last suffix tried with it as a base.
+    given: std::collections::HashMap<String, usize>,
 }
 
 impl Ids {
     /// `base`, else `base-2`, `base-3` …, going on from the last suffix given to `base`:
     /// trying every suffix from 2 again made repeated headings quadratic.
     fn unique(&mut self, base: String) -> String {
-        if self.used.insert(base.clone()) {
+        let Some(&last) = self.given.get(&base) else {
+            self.given.insert(base.clone(), 1);
             return base;
-        }
-        let n = self.next.entry(base.clone()).or_insert(1);
+        };
+        let mut n = last;
         loop {
-            *n += 1;
+            n += 1;
             let id = format!("{base}-{n}");
-            if self.used.insert(id.clone()) {
+            if !self.given.contains_key(&id) {
+                self.given.insert(base, n);
+                self.given.insert(id.clone(), 1);
                 return id;
             }
         }

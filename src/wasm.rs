@@ -378,10 +378,14 @@ fn options_from(value: JsValue) -> Result<Options, Failure> {
         .ok()
         .and_then(|json| json.as_string())
         .ok_or_else(|| invalid("not a plain object".to_owned()))?;
-    // Two steps: errors from a `Value` carry no "at line 1 column 9" meant for files.
-    let value: serde_json::Value =
-        serde_json::from_str(&json).map_err(|e| invalid(e.to_string()))?;
-    serde_json::from_value(value).map_err(|e| invalid(e.to_string()))
+    // The JSON is ours, one line: where in it an error was says nothing to the caller.
+    serde_json::from_str(&json).map_err(|e| {
+        let message = e.to_string();
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(&*message, |(m, _)| m);
+        invalid(message.to_owned())
+    })
 }
 
 fn render(raw: &str, options: &Options) -> Result<Article, Failure> {

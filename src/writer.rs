@@ -64,6 +64,8 @@ pub(crate) struct Writer {
     /// Where collapsed white space would go, and whether it held a line break.
     pending_space: Option<(usize, bool)>,
     at_block_start: bool,
+    /// Right after a `<br>`, until visible content.
+    at_line_start: bool,
     prev: Option<char>,
     spacer: Option<Spacer>,
     /// Each element written and not closed, and where it started if an empty one is
@@ -122,6 +124,7 @@ impl Writer {
         self.block_text.clear();
         self.pending_space = None;
         self.at_block_start = true;
+        self.at_line_start = false;
         self.prev = None;
         if let Some(spacer) = &mut self.spacer {
             spacer.reset();
@@ -213,6 +216,7 @@ impl Writer {
         self.html.push_str("<br>");
         self.block_text.push('\n');
         self.prev = None;
+        self.at_line_start = true;
     }
 
     /// Drops `<br>`s and white space that end a block's HTML.
@@ -254,6 +258,7 @@ impl Writer {
             self.block_text.push_str(text);
             self.marks += text.chars().filter(|c| !c.is_whitespace()).count();
             self.at_block_start = false;
+            self.at_line_start = false;
             return;
         }
         // Runs between ASCII white space are written whole: the common case, and fast.
@@ -288,6 +293,7 @@ impl Writer {
                 self.block_text.push_str(run);
                 self.marks += run.len();
                 self.at_block_start = false;
+                self.at_line_start = false;
                 self.prev = run.chars().next_back();
             }
         }
@@ -317,6 +323,7 @@ impl Writer {
         }
         self.marks += run.len();
         self.at_block_start = false;
+        self.at_line_start = false;
     }
 
     /// A line break inside `<pre>`, always `&#10;`: the html stays one line.
@@ -337,6 +344,7 @@ impl Writer {
         escape_into(&mut self.html, label, false);
         self.marks += 1;
         self.at_block_start = false;
+        self.at_line_start = false;
     }
 
     /// Writes the collapsed white space before `next`, where it was seen.
@@ -345,7 +353,8 @@ impl Writer {
             return;
         };
         let soft_cjk_wrap = newline && self.prev.is_some_and(is_cjk) && next.is_some_and(is_cjk);
-        if self.at_block_start || soft_cjk_wrap {
+        // White space that starts a block or a line (after `<br>`) shows nothing.
+        if self.at_block_start || self.at_line_start || soft_cjk_wrap {
             return;
         }
         self.html.insert(at, ' ');

@@ -4,7 +4,10 @@
 #![allow(dead_code)]
 
 use finews_reader::urls::{schemes, UrlUse};
-use finews_reader::{render_bytes, render_post_with, Article, Options};
+use finews_reader::{
+    clean, clean_markdown, markdown_events, normalize, parse_html, render_bytes, render_markdown,
+    render_post_with, split, Article, Options,
+};
 
 use super::common;
 
@@ -13,7 +16,37 @@ use super::common;
 pub fn check(raw: &[u8], options: &Options, oracle: bool) -> Option<Article> {
     let article = render_bytes(raw, options).ok()?;
     check_article(&article, options, oracle);
+    if let Ok(raw) = std::str::from_utf8(raw) {
+        assert_markdown_ways_agree(raw, options);
+    }
     Some(article)
+}
+
+/// A body of Markdown alone is cleaned from its events directly; through pulldown-cmark's
+/// HTML and html5ever it must come out the same (where neither way had to flatten).
+pub fn assert_markdown_ways_agree(raw: &str, options: &Options) {
+    let text = normalize(raw);
+    let parts = split(&text);
+    let body = match parts.body.is_empty() {
+        true => parts.digest.as_deref().unwrap_or_default(),
+        false => parts.body,
+    };
+    if body.contains('<') {
+        return;
+    }
+    let max = options.limits.max_nesting;
+    let (html, limited) = render_markdown(body, max);
+    let parsed = parse_html(&html, max);
+    if limited || parsed.nesting_limited {
+        return;
+    }
+    let via_html = clean(&parsed.html, options);
+    let direct = clean_markdown(markdown_events(body), options);
+    assert_eq!(
+        (&direct.html, &direct.paragraphs, &direct.stocks),
+        (&via_html.html, &via_html.paragraphs, &via_html.stocks),
+        "Markdown alone cleaned from its events differs from its HTML"
+    );
 }
 
 /// The invariants of a rendered article (see [`check`]).

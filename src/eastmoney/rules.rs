@@ -227,9 +227,12 @@ fn read_attributes() -> &'static (Vec<&'static str>, Vec<u32>) {
     static READ: OnceLock<(Vec<&'static str>, Vec<u32>)> = OnceLock::new();
     READ.get_or_init(|| {
         let tests = |rule: &'static Rule| rule.when.iter().filter_map(|test| test.attribute());
-        let mut read: Vec<&'static str> = RULES.iter().flat_map(tests).collect();
-        read.sort_unstable();
-        read.dedup();
+        let mut read: Vec<&'static str> = Vec::new();
+        for name in RULES.iter().flat_map(tests) {
+            if !read.contains(&name) {
+                read.push(name);
+            }
+        }
         let mask = |rule| {
             tests(rule).fold(0u32, |mask, name| {
                 mask | read.iter().position(|r| *r == name).map_or(0, |i| 1 << i)
