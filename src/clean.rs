@@ -15,7 +15,7 @@ use html5ever::ns;
 use pulldown_cmark::{
     CowStr, Event as MdEvent, HeadingLevel, LinkType, Tag as MdTag, TagEnd as MdTagEnd,
 };
-use scraper::{CaseSensitivity, ElementRef, Html, Node};
+use scraper::{ElementRef, Html, Node};
 
 use crate::article::{Image, Stock, StockSource, TocEntry};
 use crate::contract::{self, Action, Layout, Origin};
@@ -247,13 +247,17 @@ struct Walk<'a> {
     /// The policy's row of `<a>`, which the walk writes for links of its own.
     a: &'static contract::Tag,
     /// The host of `baseUrl`: links elsewhere are external.
-    base_host: Option<String>,
+    base_host: Option<&'a str>,
     /// The tree walked, if the body is HTML (a chart's name may come later in it).
     html: Option<&'a Html>,
     out: Output<'a>,
     stocks: StockList,
-    /// Names that inline links give securities, for labelling chart chips; read from the
-    /// whole tree when the first chart is met (a chart comes before the text naming it).
+    /// Every element some rule recognises, by node id: the tree's order of creation, so
+    /// sorted. Read once, up front: a chart's chip is labelled with a name that the text
+    /// gives the security later.
+    recognised: Vec<(ego_tree::NodeId, &'static eastmoney::Rule)>,
+    /// Names that inline links give securities, for labelling chart chips; read from
+    /// `recognised` when the first chart is met.
     names: Option<HashMap<(String, String), String>>,
     warnings: Warnings,
 }
@@ -267,6 +271,7 @@ impl<'a> Walk<'a> {
             html,
             out: Output::new(capacity, options),
             stocks: StockList::default(),
+            recognised: html.map(recognise_all).unwrap_or_default(),
             names: None,
             warnings: Warnings::default(),
         }
@@ -323,7 +328,7 @@ impl<'a> Walk<'a> {
                 "event-handler attributes were removed",
             );
         }
-        let mut role = eastmoney::recognise(el).map(|rule| rule.role);
+        let mut role = self.rule_of(el).map(|rule| rule.role);
         if let Some(role) = role.filter(|role| role.removes()) {
             self.take(role, el);
             return None;
@@ -513,7 +518,9 @@ impl<'a> Walk<'a> {
         class: Option<&'static str>,
         title: Option<Cow<'a, str>>,
     ) -> Attrs<'a> {
-        let external = urls::host(&href).is_some_and(|host| Some(host) != self.base_host);
+        let base = self.base_host;
+        let external = urls::host(&href)
+            .is_some_and(|host| !base.is_some_and(|base| base.eq_ignore_ascii_case(host)));
         let mut attrs: Attrs = vec![("href", Cow::Owned(href))];
         if let Some(class) = class {
             attrs.push(("class", Cow::Borrowed(class)));
@@ -533,10 +540,12 @@ impl<'a> Walk<'a> {
     /// A K-line chart: listed in `stocks`; a chip to its quote page, or nothing. `true`
     /// when it is our own chip, whose content is its label.
     fn chart(&mut self, el: ElementRef<'a>, security: &Security) -> bool {
-        let (max, html) = (self.options.limits.max_stocks, self.html);
+        let (max, html, recognised) = (self.options.limits.max_stocks, self.html, &self.recognised);
         let names = &mut self.names;
         let name = || {
-            let names = names.get_or_insert_with(|| html.map(inline_names).unwrap_or_default());
+            let names = names.get_or_insert_with(|| {
+                html.map_or_else(HashMap::new, |html| inline_names(html, recognised))
+            });
             names.get(&StockList::key(security)).cloned()
         };
         self.stocks
@@ -545,9 +554,9 @@ impl<'a> Walk<'a> {
         // from a link that rendering dropped). EastMoney's holds the tracking image
         // (dropped on the way), and, when the post never closes it, the parser carries
         // it into each following block around their text: that text is kept.
-        let own = el
-            .value()
-            .has_class("stock-chip", CaseSensitivity::AsciiCaseInsensitive);
+        let own = (el.value().attr_of("class").unwrap_or_default())
+            .split_ascii_whitespace()
+            .any(|class| class.eq_ignore_ascii_case("stock-chip"));
         if self.options.stock_charts == StockCharts::Chip {
             let own_label = collapse_spaces(&text_of(el));
             let label = match own && !own_label.is_empty() {
@@ -592,13 +601,21 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// The rule an element matches, as recognised up front.
+    fn rule_of(&self, el: ElementRef<'_>) -> Option<&'static eastmoney::Rule> {
+        let found = self
+            .recognised
+            .binary_search_by_key(&el.id(), |&(id, _)| id);
+        found.ok().map(|i| self.recognised[i].1)
+    }
+
     /// Lists the securities named inside an element that is not written as such.
     fn securities_within(&mut self, el: ElementRef<'a>) {
         for node in el.descendants() {
             let Some(inner) = ElementRef::wrap(node) else {
                 continue;
             };
-            if eastmoney::recognise(inner).map(|rule| rule.role) != Some(Role::Security) {
+            if self.rule_of(inner).map(|rule| rule.role) != Some(Role::Security) {
                 continue;
             }
             if let Some(security) = eastmoney::security_of(inner) {
@@ -657,14 +674,28 @@ fn copied_attributes<'a>(el: ElementRef<'a>, tag: &str) -> Attrs<'a> {
         .collect()
 }
 
+/// The rule of every element some rule recognises, in the order of the tree's node ids.
+fn recognise_all(html: &Html) -> Vec<(ego_tree::NodeId, &'static eastmoney::Rule)> {
+    html.tree
+        .nodes()
+        .filter_map(|node| {
+            let rule = eastmoney::recognise(ElementRef::wrap(node)?)?;
+            Some((node.id(), rule))
+        })
+        .collect()
+}
+
 /// The names the inline security links of a post give, by security.
-fn inline_names(html: &Html) -> HashMap<(String, String), String> {
+fn inline_names(
+    html: &Html,
+    recognised: &[(ego_tree::NodeId, &'static eastmoney::Rule)],
+) -> HashMap<(String, String), String> {
     let mut names = HashMap::new();
-    for node in html.tree.nodes() {
-        let Some(el) = ElementRef::wrap(node) else {
+    for &(id, rule) in recognised {
+        let Some(el) = html.tree.get(id).and_then(ElementRef::wrap) else {
             continue;
         };
-        if eastmoney::recognise(el).map(|rule| rule.role) != Some(Role::Security) {
+        if rule.role != Role::Security {
             continue;
         }
         if let (Some(security), Some(name)) = (eastmoney::security_of(el), eastmoney::name_of(el)) {

@@ -1,5 +1,7 @@
 //! Stage 2: read the YAML front matter, recovering from what the archive gets wrong.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde_json::{Map, Number, Value};
 use yaml_rust2::{Yaml, YamlLoader};
@@ -69,7 +71,7 @@ fn read_flat(yaml: &str) -> Option<Map<String, Value>> {
                 !c.is_control() && !matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}')
             })
     };
-    let mut map = Map::new();
+    let mut map = Map::with_capacity(8);
     for line in yaml.split('\n') {
         let colon = line.find(':')?;
         let (key, value) = (&line[..colon], &line[colon + 1..]);
@@ -101,7 +103,14 @@ fn read_flat(yaml: &str) -> Option<Map<String, Value>> {
                     .then(|| Yaml::from_str(value))?
             }
         };
-        let key = scalar_text(&to_json(Yaml::from_str(key)));
+        // A key of letters, digits, `_` and `-` is the text it is, but for YAML's words
+        // for null and booleans (no number starts with a letter).
+        let key = match key {
+            "null" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE" => {
+                scalar_text(&to_json(Yaml::from_str(key))).into_owned()
+            }
+            key => key.to_owned(),
+        };
         if map.insert(key, to_json(value)).is_some() {
             return None;
         }
@@ -205,7 +214,7 @@ fn to_json(yaml: Yaml) -> Value {
         Yaml::Array(items) => Value::Array(items.into_iter().map(to_json).collect()),
         Yaml::Hash(hash) => Value::Object(
             hash.into_iter()
-                .map(|(k, v)| (scalar_text(&to_json(k)), to_json(v)))
+                .map(|(k, v)| (scalar_text(&to_json(k)).into_owned(), to_json(v)))
                 .collect(),
         ),
         Yaml::Alias(_) | Yaml::Null | Yaml::BadValue => Value::Null,
@@ -213,11 +222,11 @@ fn to_json(yaml: Yaml) -> Value {
 }
 
 /// A scalar as text: strings as they are, numbers and booleans printed.
-fn scalar_text(value: &Value) -> String {
+fn scalar_text(value: &Value) -> Cow<'_, str> {
     match value {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
+        Value::String(s) => Cow::Borrowed(s),
+        Value::Null => Cow::Borrowed(""),
+        other => Cow::Owned(other.to_string()),
     }
 }
 

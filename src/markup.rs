@@ -35,12 +35,7 @@ pub(crate) fn is_hidden(el: ElementRef<'_>) -> bool {
         return true;
     }
     element.attr_of("style").is_some_and(|style| {
-        let style: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        style.contains("display:none") || style.contains("visibility:hidden")
+        declares(style, "display:none") || declares(style, "visibility:hidden")
     })
 }
 
@@ -49,10 +44,22 @@ fn is_centered(el: ElementRef<'_>) -> bool {
     element
         .attr_of("align")
         .is_some_and(|a| a.eq_ignore_ascii_case("center"))
-        || element.attr_of("style").is_some_and(|style| {
-            let style: String = style.chars().filter(|c| !c.is_whitespace()).collect();
-            style.to_ascii_lowercase().contains("text-align:center")
-        })
+        || element
+            .attr_of("style")
+            .is_some_and(|style| declares(style, "text-align:center"))
+}
+
+/// Whether a `style` attribute holds `declaration` (any case, white space anywhere),
+/// read in place: most elements of a post carry a style.
+fn declares(style: &str, declaration: &str) -> bool {
+    let bytes = style.as_bytes();
+    (0..bytes.len()).any(|start| {
+        let mut rest = bytes[start..].iter().filter(|b| !b.is_ascii_whitespace());
+        !bytes[start].is_ascii_whitespace()
+            && declaration
+                .bytes()
+                .all(|d| rest.next().is_some_and(|b| b.eq_ignore_ascii_case(&d)))
+    })
 }
 
 /// Short, and not ending like a sentence or a lead-in.
@@ -67,13 +74,13 @@ pub(crate) fn caption_after(el: ElementRef<'_>) -> Option<ElementRef<'_>> {
         .next_siblings()
         .find(|n| !matches!(n.value(), Node::Text(t) if t.trim().is_empty()))
         .and_then(ElementRef::wrap)?;
-    let text = collapse_spaces(&text_of(next));
+    // The cheap tests first: the next paragraph is usually a long one of text.
     let is_caption = matches!(next.value().name(), "p" | "div")
         && is_centered(next)
-        && (1..=100).contains(&text.chars().count())
         && !next
             .descendants()
-            .any(|d| d.value().as_element().is_some_and(|e| e.name() == "img"));
+            .any(|d| d.value().as_element().is_some_and(|e| e.name() == "img"))
+        && (1..=100).contains(&collapse_spaces(&text_of(next)).chars().count());
     is_caption.then_some(next)
 }
 

@@ -64,7 +64,10 @@ fn allowed_url(raw: &str, base: &str, usage: UrlUse) -> Option<String> {
     }
     if raw.starts_with("//") && !raw.starts_with("///") && plain(raw) && base.starts_with("https:")
     {
-        return Some(format!("https:{raw}"));
+        let mut url = String::with_capacity(raw.len() + 6);
+        url.push_str("https:");
+        url.push_str(raw);
+        return Some(url);
     }
     let url: String = raw
         .trim_matches(|c: char| c <= ' ')
@@ -200,21 +203,29 @@ fn percent_decode(text: &str) -> Option<Cow<'_, str>> {
     String::from_utf8(out).ok().map(Cow::Owned)
 }
 
-/// The host of an absolute http(s) URL, lower-cased.
-pub fn host(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?.1;
+/// The host of an absolute http(s) URL, as written (hosts compare in any case).
+pub fn host(url: &str) -> Option<&str> {
+    // A character search, not `split_once("://")`: a string searcher is set up each call.
+    let colon = url.find(':')?;
+    let rest = url[colon + 1..].strip_prefix("//")?;
     let authority = rest.split(['/', '?', '#']).next()?;
-    let host = authority.rsplit('@').next()?.split(':').next()?;
-    Some(host.to_ascii_lowercase())
+    authority.rsplit('@').next()?.split(':').next()
 }
 
 /// `http://` → `https://` for hosts known to serve https.
 pub fn upgrade(url: &str) -> String {
+    let eastmoney = |host: &str| {
+        let suffix = ".eastmoney.com";
+        host.eq_ignore_ascii_case(&suffix[1..])
+            || host.len() > suffix.len()
+                && host[host.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
     match url.strip_prefix("http://") {
-        Some(rest)
-            if host(url).is_some_and(|h| h == "eastmoney.com" || h.ends_with(".eastmoney.com")) =>
-        {
-            format!("https://{rest}")
+        Some(rest) if host(url).is_some_and(eastmoney) => {
+            let mut upgraded = String::with_capacity(url.len() + 1);
+            upgraded.push_str("https://");
+            upgraded.push_str(rest);
+            upgraded
         }
         _ => url.to_owned(),
     }

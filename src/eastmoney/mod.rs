@@ -42,7 +42,7 @@ pub(crate) fn security_of(el: ElementRef<'_>) -> Option<Security> {
             let code = element.attr_of("data-marketcode")?;
             from_market_code(code, element.attr_of("data-markettype"))
         })
-        .or_else(|| element.id().and_then(from_element_id))
+        .or_else(|| element.attr_of("id").and_then(from_element_id))
         .or_else(|| element.attr_of("href").and_then(from_url));
     // A chart may link a page without the market id (`us/aapl.html`); its tracking
     // image names it (`GetPic.aspx?nid=105.AAPL`).

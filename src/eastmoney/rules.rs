@@ -182,13 +182,16 @@ pub fn recognise(el: ElementRef<'_>) -> Option<&'static Rule> {
         return None;
     }
     let href = element.attr_of("href");
+    // Read from the attribute, not scraper's `classes()`, which interns each class.
     let mut classes = [""; 4];
-    for (slot, class) in classes.iter_mut().zip(element.classes()) {
+    let class = element.attr_of("class").unwrap_or_default();
+    for (slot, class) in classes.iter_mut().zip(class.split_ascii_whitespace()) {
         *slot = class;
     }
     let facts = Facts {
         el,
         classes,
+        id: element.attr_of("id"),
         href,
         host: href.and_then(host_of),
     };
@@ -248,6 +251,7 @@ struct Facts<'e> {
     el: ElementRef<'e>,
     /// Its first classes (EastMoney's elements have one or two).
     classes: [&'e str; 4],
+    id: Option<&'e str>,
     href: Option<&'e str>,
     /// The host `href` points at.
     host: Option<&'e str>,
@@ -260,9 +264,9 @@ impl Facts<'_> {
             Tag(tag) => element.name() == tag,
             Class(class) => self.classes.iter().any(|c| c.eq_ignore_ascii_case(class)),
             ClassPrefix(prefix) => self.classes.iter().any(|c| c.starts_with(prefix)),
-            Id(id) => element.id() == Some(id),
-            IdPrefix(prefix) => element.id().is_some_and(|id| id.starts_with(prefix)),
-            SecurityId => element.id().is_some_and(|id| from_element_id(id).is_some()),
+            Id(id) => self.id == Some(id),
+            IdPrefix(prefix) => self.id.is_some_and(|id| id.starts_with(prefix)),
+            SecurityId => self.id.is_some_and(|id| from_element_id(id).is_some()),
             Attr(name) => element.attr_of(name).is_some(),
             Host(host) => self.host.is_some_and(|name| is_within(name, host)),
             QuoteLink => self.href.is_some_and(|href| from_url(href).is_some()),

@@ -189,14 +189,20 @@ impl Security {
     /// Its canonical quote page: `https://quote.eastmoney.com/unify/r/{id}.{code}` where
     /// the id is known, a fund's page on `fund.eastmoney.com`, else the market's page.
     pub fn quote_url(&self) -> String {
-        let code = &self.code;
-        match (self.market.as_ref(), self.id) {
-            ("FUND", _) => format!("https://fund.eastmoney.com/{code}.html"),
-            (_, Some(id)) => format!("https://{QUOTE}/unify/r/{id}.{code}"),
-            ("FX", None) => format!("https://{QUOTE}/forex/{code}.html"),
-            ("FUT", None) => format!("https://{QUOTE}/globalfuture/{code}.html"),
-            (_, None) => format!("https://{QUOTE}/us/{code}.html"),
+        let id = self.id.map(|id| id.to_string());
+        let (host, parts): (&str, [&str; 4]) = match (self.market.as_ref(), &id) {
+            ("FUND", _) => ("fund.eastmoney.com", ["", "", &self.code, ".html"]),
+            (_, Some(id)) => (QUOTE, ["unify/r/", id, ".", &self.code]),
+            ("FX", None) => (QUOTE, ["forex/", "", &self.code, ".html"]),
+            ("FUT", None) => (QUOTE, ["globalfuture/", "", &self.code, ".html"]),
+            (_, None) => (QUOTE, ["us/", "", &self.code, ".html"]),
+        };
+        // Concatenated, not `format!`: a quote page is written for every mention.
+        let mut url = String::with_capacity(40 + self.code.len());
+        for part in ["https://", host, "/"].into_iter().chain(parts) {
+            url.push_str(part);
         }
+        url
     }
 }
 
