@@ -255,7 +255,7 @@ struct Walk<'a> {
     /// Every element some rule recognises, by node id: the tree's order of creation, so
     /// sorted. Read once, up front: a chart's chip is labelled with a name that the text
     /// gives the security later.
-    recognised: Vec<(ego_tree::NodeId, &'static eastmoney::Rule)>,
+    recognised: Vec<(ego_tree::NodeId, Role)>,
     /// Names that inline links give securities, for labelling chart chips; read from
     /// `recognised` when the first chart is met.
     names: Option<HashMap<(String, String), String>>,
@@ -328,7 +328,7 @@ impl<'a> Walk<'a> {
                 "event-handler attributes were removed",
             );
         }
-        let mut role = self.rule_of(el).map(|rule| rule.role);
+        let mut role = self.role_of(el);
         if let Some(role) = role.filter(|role| role.removes()) {
             self.take(role, el);
             return None;
@@ -390,7 +390,8 @@ impl<'a> Walk<'a> {
 
     /// A comment is never written; `<!--原文标题-->` marks the original title.
     fn comment(&mut self, comment: &str) {
-        if eastmoney::recognise_comment(comment).map(|rule| rule.role) == Some(Role::OriginalTitle)
+        if eastmoney::recognise_comment(comment).map(|found| found.role)
+            == Some(Role::OriginalTitle)
         {
             self.out.title_marker();
         }
@@ -601,8 +602,8 @@ impl<'a> Walk<'a> {
         }
     }
 
-    /// The rule an element matches, as recognised up front.
-    fn rule_of(&self, el: ElementRef<'_>) -> Option<&'static eastmoney::Rule> {
+    /// The role of an element, as recognised up front.
+    fn role_of(&self, el: ElementRef<'_>) -> Option<Role> {
         let found = self
             .recognised
             .binary_search_by_key(&el.id(), |&(id, _)| id);
@@ -615,7 +616,7 @@ impl<'a> Walk<'a> {
             let Some(inner) = ElementRef::wrap(node) else {
                 continue;
             };
-            if self.rule_of(inner).map(|rule| rule.role) != Some(Role::Security) {
+            if self.role_of(inner) != Some(Role::Security) {
                 continue;
             }
             if let Some(security) = eastmoney::security_of(inner) {
@@ -675,12 +676,12 @@ fn copied_attributes<'a>(el: ElementRef<'a>, tag: &str) -> Attrs<'a> {
 }
 
 /// The rule of every element some rule recognises, in the order of the tree's node ids.
-fn recognise_all(html: &Html) -> Vec<(ego_tree::NodeId, &'static eastmoney::Rule)> {
+fn recognise_all(html: &Html) -> Vec<(ego_tree::NodeId, Role)> {
     html.tree
         .nodes()
         .filter_map(|node| {
-            let rule = eastmoney::recognise(ElementRef::wrap(node)?)?;
-            Some((node.id(), rule))
+            let found = eastmoney::recognise(ElementRef::wrap(node)?)?;
+            Some((node.id(), found.role))
         })
         .collect()
 }
@@ -688,14 +689,14 @@ fn recognise_all(html: &Html) -> Vec<(ego_tree::NodeId, &'static eastmoney::Rule
 /// The names the inline security links of a post give, by security.
 fn inline_names(
     html: &Html,
-    recognised: &[(ego_tree::NodeId, &'static eastmoney::Rule)],
+    recognised: &[(ego_tree::NodeId, Role)],
 ) -> HashMap<(String, String), String> {
     let mut names = HashMap::new();
-    for &(id, rule) in recognised {
+    for &(id, role) in recognised {
         let Some(el) = html.tree.get(id).and_then(ElementRef::wrap) else {
             continue;
         };
-        if rule.role != Role::Security {
+        if role != Role::Security {
             continue;
         }
         if let (Some(security), Some(name)) = (eastmoney::security_of(el), eastmoney::name_of(el)) {

@@ -11,7 +11,7 @@ mod rules;
 mod securities;
 mod texts;
 
-pub use rules::{recognise, recognise_comment, Role, Rule, Test, RULES};
+pub use rules::{recognise, recognise_comment, Recognised, Role, Rule, Test, RULES};
 pub(crate) use securities::StockList;
 pub use securities::{
     from_data_code, from_element_id, from_market_code, from_url, IdForm, Market, Names, Security,

@@ -161,6 +161,27 @@ pub const RULES: &[Rule] = &[
     rule(&[Comment("原文标题")], OriginalTitle, "`<!--原文标题-->`: the text after it"),
 ];
 
+/// What [`recognise`] found: the row of [`RULES`] that matched, and its role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Recognised {
+    /// The index of the row in [`RULES`].
+    pub row: usize,
+    /// Its role.
+    pub role: Role,
+}
+
+/// What the matcher runs on: each row's tests and role, without the README's words, which
+/// so stay out of the compiled module. Made from [`RULES`] when compiling.
+const MATCHERS: [(&[Test], Role); RULES.len()] = {
+    let mut matchers: [(&[Test], Role); RULES.len()] = [(&[], Role::Ad); RULES.len()];
+    let mut i = 0;
+    while i < RULES.len() {
+        matchers[i] = (RULES[i].when, RULES[i].role);
+        i += 1;
+    }
+    matchers
+};
+
 /// The rule an element matches, if any.
 ///
 /// # Examples
@@ -170,7 +191,7 @@ pub const RULES: &[Rule] = &[
 /// let span = html.root_element().child_elements().next().unwrap();
 /// assert_eq!(recognise(span).map(|r| r.role), Some(Role::Security));
 /// ```
-pub fn recognise(el: ElementRef<'_>) -> Option<&'static Rule> {
+pub fn recognise(el: ElementRef<'_>) -> Option<Recognised> {
     // Every element rule reads one of a few attributes; a rule whose attributes are
     // not all there is passed over without a test (most elements have none of them).
     let (read, needs) = read_attributes();
@@ -195,20 +216,28 @@ pub fn recognise(el: ElementRef<'_>) -> Option<&'static Rule> {
         href,
         host: href.and_then(host_of),
     };
-    RULES
+    MATCHERS
         .iter()
         .zip(needs)
-        .filter(|(_, &need)| present & need == need)
-        .find(|(rule, _)| rule.when.iter().all(|test| facts.holds(*test)))
-        .map(|(rule, _)| rule)
+        .position(|(&(when, _), &need)| {
+            present & need == need && when.iter().all(|test| facts.holds(*test))
+        })
+        .map(|row| Recognised {
+            row,
+            role: MATCHERS[row].1,
+        })
 }
 
 /// The rule a comment matches, if any.
-pub fn recognise_comment(comment: &str) -> Option<&'static Rule> {
+pub fn recognise_comment(comment: &str) -> Option<Recognised> {
     let comment = comment.trim();
-    RULES
+    MATCHERS
         .iter()
-        .find(|rule| matches!(rule.when, [Comment(prefix)] if comment.starts_with(prefix)))
+        .position(|(when, _)| matches!(when, [Comment(prefix)] if comment.starts_with(prefix)))
+        .map(|row| Recognised {
+            row,
+            role: MATCHERS[row].1,
+        })
 }
 
 impl Test {
@@ -229,9 +258,10 @@ impl Test {
 fn read_attributes() -> &'static (Vec<&'static str>, Vec<u32>) {
     static READ: OnceLock<(Vec<&'static str>, Vec<u32>)> = OnceLock::new();
     READ.get_or_init(|| {
-        let tests = |rule: &'static Rule| rule.when.iter().filter_map(|test| test.attribute());
+        let tests =
+            |(when, _): &(&'static [Test], Role)| when.iter().filter_map(|test| test.attribute());
         let mut read: Vec<&'static str> = Vec::new();
-        for name in RULES.iter().flat_map(tests) {
+        for name in MATCHERS.iter().flat_map(tests) {
             if !read.contains(&name) {
                 read.push(name);
             }
@@ -241,7 +271,7 @@ fn read_attributes() -> &'static (Vec<&'static str>, Vec<u32>) {
                 mask | read.iter().position(|r| *r == name).map_or(0, |i| 1 << i)
             })
         };
-        let needs = RULES.iter().map(mask).collect();
+        let needs = MATCHERS.iter().map(mask).collect();
         (read, needs)
     })
 }
@@ -352,12 +382,14 @@ mod tests {
         for (case, expected) in cases.iter().zip(element_rules) {
             let html = Html::parse_fragment(case);
             let el = html.root_element().child_elements().next().expect(case);
-            assert_eq!(recognise(el), Some(expected), "{case}");
+            let row = RULES.iter().position(|r| r == expected);
+            assert_eq!(recognise(el).map(|r| r.row), row, "{case}");
         }
         for rule in RULES {
             if let [Comment(prefix)] = rule.when {
                 let comment = format!(" {prefix}0 ");
-                assert_eq!(recognise_comment(&comment), Some(rule), "{comment}");
+                let found = recognise_comment(&comment).map(|r| &RULES[r.row]);
+                assert_eq!(found, Some(rule), "{comment}");
             }
         }
     }
