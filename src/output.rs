@@ -102,6 +102,9 @@ struct Held<'a> {
     bold_chars: usize,
     /// Something visible has been seen in it.
     shown: bool,
+    /// The depth of the outermost block open inside it, while one is: what shows in there
+    /// is that block's, and makes this one a plain container.
+    block_depth: Option<usize>,
     /// The text so far, folded, while a line of EastMoney's may still start it.
     folded: String,
     /// `None`: no line; `Some(None)`: one may still start it; `Some(Some(rule))`: it does.
@@ -126,6 +129,7 @@ impl<'a> Held<'a> {
             strong_done: false,
             bold_chars: 0,
             shown: false,
+            block_depth: None,
             folded: String::new(),
             line: text_block.then_some(None),
         }
@@ -137,8 +141,19 @@ impl<'a> Held<'a> {
     }
 
     fn push(&mut self, event: Event<'a>) {
+        let shows = match &event {
+            Event::Text(text) => visible(text),
+            Event::Image(_) | Event::Label(_) | Event::Rule => true,
+            _ => false,
+        };
+        if shows && self.block_depth.is_some() {
+            (self.shown, self.figure, self.bold, self.line) = (true, false, false, None);
+        }
         match &event {
             Event::Open(row, _) => {
+                if row.layout == Layout::Block && self.block_depth.is_none() {
+                    self.block_depth = Some(self.depth);
+                }
                 self.depth += 1;
                 if self.depth == 1 && row.name == "strong" && !self.strong_done {
                     self.in_strong = true;
@@ -150,6 +165,9 @@ impl<'a> Held<'a> {
                     self.strong_done = self.strong_text;
                 }
                 self.depth = self.depth.saturating_sub(1);
+                if self.block_depth == Some(self.depth) {
+                    self.block_depth = None;
+                }
             }
             Event::Text(text) if visible(text) => {
                 self.shown = true;
@@ -259,7 +277,9 @@ pub(crate) struct Written {
 
 pub(crate) struct Output<'a> {
     open: Vec<Open>,
-    held: Option<Held<'a>>,
+    /// Blocks not written yet, outermost first; each decides from its own events, and a
+    /// block inside one counts against it only once it shows something.
+    held: Vec<Held<'a>>,
     tail: Vec<Tail<'a>>,
     /// Start tags written after the tail, waiting with it.
     waiting: Vec<Event<'a>>,
@@ -282,7 +302,7 @@ impl<'a> Output<'a> {
     pub(crate) fn new(capacity: usize, options: &Options) -> Self {
         Output {
             open: Vec::new(),
-            held: None,
+            held: Vec::new(),
             tail: Vec::new(),
             waiting: Vec::new(),
             spare: (Vec::new(), String::new()),
@@ -321,19 +341,11 @@ impl<'a> Output<'a> {
             row,
             implicit: false,
         });
-        // A block inside a held one: that one is neither figure nor line (a heading
-        // holds everything it has).
-        let in_heading = matches!(&self.held, Some(h) if matches!(h.kind, Kind::Heading(_)));
-        if row.layout == Layout::Block && self.held.is_some() && !in_heading {
-            self.flush();
-        }
-        if self.held.is_some() {
-            self.event(Event::Open(row, attrs));
-            return true;
-        }
-        match self.kind_of(tag) {
+        // A heading holds everything in it as its own.
+        let in_heading = matches!(self.held.last(), Some(h) if matches!(h.kind, Kind::Heading(_)));
+        match self.kind_of(tag).filter(|_| !in_heading) {
             Some(kind) => self.hold(Held::new(at, row, kind, source)),
-            None => self.write(Event::Open(row, attrs)),
+            None => self.event(Event::Open(row, attrs)),
         }
         true
     }
@@ -343,20 +355,30 @@ impl<'a> Output<'a> {
         if self.open.pop().is_none() {
             return;
         }
-        match &self.held {
+        match self.held.last() {
             Some(held) if held.at == self.open.len() => {
-                if let Some(held) = self.held.take() {
+                if let Some(held) = self.held.pop() {
                     self.finish_block(held);
                 }
             }
-            Some(_) => self.event(Event::Close),
-            None => self.write(Event::Close),
+            _ => self.event(Event::Close),
         }
     }
 
     pub(crate) fn text(&mut self, text: Cow<'a, str>) {
-        if !self.place_inline(visible(&text)) {
+        let shows = visible(&text);
+        if !self.place_inline(shows) {
             return;
+        }
+        // After `<!--原文标题-->`, the block whose text this starts is the original title.
+        if shows && std::mem::take(&mut self.title_next) {
+            if let Some(held) = self
+                .held
+                .last_mut()
+                .filter(|h| h.line.is_some() && !h.shown)
+            {
+                held.line = Some(Some(&ORIGINAL_TITLE));
+            }
         }
         self.event(Event::Text(text));
     }
@@ -410,15 +432,9 @@ impl<'a> Output<'a> {
         false
     }
 
-    /// `<!--原文标题-->`: the text of the block it starts is the original title.
+    /// `<!--原文标题-->`: the block whose text comes next is the original title.
     pub(crate) fn title_marker(&mut self) {
-        match &mut self.held {
-            Some(held) if held.line.is_some() && !held.shown => {
-                held.line = Some(Some(&ORIGINAL_TITLE))
-            }
-            None if self.open.is_empty() => self.title_next = true,
-            _ => {}
-        }
+        self.title_next = true;
     }
 
     pub(crate) fn finish(mut self) -> (Written, Fields) {
@@ -551,19 +567,13 @@ impl<'a> Output<'a> {
         let (events, mut folded) = std::mem::take(&mut self.spare);
         folded.clear();
         (held.events, held.folded) = (events, folded);
-        if self.title_next && held.line.is_some() {
-            self.title_next = false;
-            held.line = Some(Some(&ORIGINAL_TITLE));
-        }
-        if !held.bold || !self.headings {
-            held.bold = false;
-        }
-        self.held = Some(held);
+        held.bold &= self.headings;
+        self.held.push(held);
     }
 
-    /// An event, held with its block or written.
+    /// An event: to the innermost held block, else written.
     fn event(&mut self, event: Event<'a>) {
-        match &mut self.held {
+        match self.held.last_mut() {
             Some(held) => {
                 held.push(event);
                 if !held.undecided() {
@@ -574,17 +584,14 @@ impl<'a> Output<'a> {
         }
     }
 
-    /// The held block is a plain one: write it and what it holds so far; it stays open.
+    /// The innermost held block is a plain one: it and what it holds so far go on (to the
+    /// block around it, or written); it stays open.
     fn flush(&mut self) {
-        if let Some(mut held) = self.held.take() {
-            // A marker of the original title before a block inside this one is that block's.
-            if held.line == Some(Some(&ORIGINAL_TITLE)) && !held.shown {
-                self.title_next = true;
-            }
-            self.write(Event::Open(held.row, Vec::new()));
+        if let Some(mut held) = self.held.pop() {
+            self.event(Event::Open(held.row, Vec::new()));
             let mut events = std::mem::take(&mut held.events);
             for event in events.drain(..) {
-                self.write(event);
+                self.event(event);
             }
             // Most blocks pass through here: their buffers serve the next one.
             self.spare = (events, std::mem::take(&mut held.folded));
@@ -598,9 +605,9 @@ impl<'a> Output<'a> {
             Decision::Line(rule, text) => self.line(held, rule, &text),
             Decision::Figure => self.figure(held),
             Decision::Plain => {
-                self.held = Some(held);
+                self.held.push(held);
                 self.flush();
-                self.write(Event::Close);
+                self.event(Event::Close);
             }
         }
     }
@@ -666,12 +673,12 @@ impl<'a> Output<'a> {
         }
         let id = self.ids.unique(slug(&text));
         let tag = ["h2", "h3", "h4", "h5", "h6"][usize::from(level.clamp(2, 6) - 2)];
-        self.write(Event::Open(
+        self.event(Event::Open(
             contract::tag(tag),
             vec![("id", Cow::Owned(id.clone()))],
         ));
-        self.write(Event::Text(Cow::Owned(text.clone())));
-        self.write(Event::Close);
+        self.event(Event::Text(Cow::Owned(text.clone())));
+        self.event(Event::Close);
         self.toc.push(TocEntry { id, text, level });
     }
 
@@ -697,14 +704,14 @@ impl<'a> Output<'a> {
                 .unwrap_or_default();
         }
         image.caption.clone_from(&caption);
-        self.write(Event::Open(contract::tag("figure"), Vec::new()));
-        self.write(Event::Image(image));
+        self.event(Event::Open(contract::tag("figure"), Vec::new()));
+        self.event(Event::Image(image));
         if let Some(caption) = caption {
-            self.write(Event::Open(contract::tag("figcaption"), Vec::new()));
-            self.write(Event::Text(Cow::Owned(caption)));
-            self.write(Event::Close);
+            self.event(Event::Open(contract::tag("figcaption"), Vec::new()));
+            self.event(Event::Text(Cow::Owned(caption)));
+            self.event(Event::Close);
         }
-        self.write(Event::Close);
+        self.event(Event::Close);
     }
 
     /// Writes an event. While lines of the end wait, start tags wait too: the first

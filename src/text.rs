@@ -91,6 +91,7 @@ pub fn stats(paragraphs: &[String]) -> Stats {
 /// use finews_reader::excerpt;
 /// assert_eq!(excerpt("第一句。第二句很长很长。", 6), "第一句。");
 /// assert_eq!(excerpt("短。", 120), "短。");
+/// assert_eq!(excerpt("", 120), "");
 /// assert_eq!(excerpt("没有句号的一段很长的文字", 5), "没有句号…");
 /// assert_eq!(excerpt("他说：“好。走吧。”然后走了。", 9), "他说…");
 /// assert_eq!(excerpt("明年需求趋稳趋弱，粗钢产量缺乏大幅增长的基础，钢材价格", 24), "明年需求趋稳趋弱，粗钢产量缺乏大幅增长的基础…");
@@ -165,7 +166,7 @@ fn scan(text: &str, max: usize, clauses: bool) -> Cuts {
         }
         prev = Some(c);
     }
-    found.whole = !text.is_empty();
+    found.whole = true;
     found
 }
 
