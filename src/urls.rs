@@ -203,25 +203,49 @@ fn percent_decode(text: &str) -> Option<Cow<'_, str>> {
     String::from_utf8(out).ok().map(Cow::Owned)
 }
 
-/// The host of an absolute http(s) URL, as written (hosts compare in any case).
+/// The host of an absolute or protocol-relative URL, as written (hosts compare in any case).
+///
+/// ```
+/// use finews_reader::urls::host;
+/// assert_eq!(host("https://user@Quote.EastMoney.com:443/r/1.600000"), Some("Quote.EastMoney.com"));
+/// assert_eq!(host(" //acttg.eastmoney.com:80/x"), Some("acttg.eastmoney.com"));
+/// assert_eq!(host("/news/1.html"), None);
+/// ```
 pub fn host(url: &str) -> Option<&str> {
+    let url = url.trim();
     // A character search, not `split_once("://")`: a string searcher is set up each call.
-    let colon = url.find(':')?;
-    let rest = url[colon + 1..].strip_prefix("//")?;
-    let authority = rest.split(['/', '?', '#']).next()?;
+    let rest = match url.find(':') {
+        Some(colon) if url.as_bytes()[..colon].iter().all(u8::is_ascii_alphabetic) => {
+            &url[colon + 1..]
+        }
+        _ => url,
+    };
+    let authority = rest.strip_prefix("//")?.split(['/', '?', '#']).next()?;
     authority.rsplit('@').next()?.split(':').next()
+}
+
+/// Whether host `name` is `domain` or a host below it, in any case. Compared as bytes:
+/// `name` is untrusted and may hold any character.
+///
+/// ```
+/// use finews_reader::urls::is_within;
+/// assert!(is_within("M.ACTTG.eastmoney.com", "acttg.eastmoney.com"));
+/// assert!(!is_within("notacttg.eastmoney.com", "acttg.eastmoney.com"));
+/// assert!(!is_within("éaaaaaaaaaaaaa", "eastmoney.com"));
+/// ```
+pub fn is_within(name: &str, domain: &str) -> bool {
+    let (name, domain) = (name.as_bytes(), domain.as_bytes());
+    match name.len().checked_sub(domain.len()) {
+        Some(0) => name.eq_ignore_ascii_case(domain),
+        Some(start) => name[start - 1] == b'.' && name[start..].eq_ignore_ascii_case(domain),
+        None => false,
+    }
 }
 
 /// `http://` → `https://` for hosts known to serve https.
 pub fn upgrade(url: &str) -> String {
-    let eastmoney = |host: &str| {
-        let suffix = ".eastmoney.com";
-        host.eq_ignore_ascii_case(&suffix[1..])
-            || host.len() > suffix.len()
-                && host[host.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
-    };
     match url.strip_prefix("http://") {
-        Some(rest) if host(url).is_some_and(eastmoney) => {
+        Some(rest) if host(url).is_some_and(|host| is_within(host, "eastmoney.com")) => {
             let mut upgraded = String::with_capacity(url.len() + 1);
             upgraded.push_str("https://");
             upgraded.push_str(rest);

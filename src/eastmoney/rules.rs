@@ -10,6 +10,7 @@ use scraper::ElementRef;
 use super::is_tracker;
 use super::securities::{from_element_id, from_url};
 use crate::markup::{text_of, AttrOf};
+use crate::urls::{host, is_within};
 
 /// What an element (or comment) of EastMoney's is, and so what the reader makes of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,7 +215,7 @@ pub fn recognise(el: ElementRef<'_>) -> Option<Recognised> {
         classes,
         id: element.attr_of("id"),
         href,
-        host: href.and_then(host_of),
+        host: href.and_then(host),
     };
     MATCHERS
         .iter()
@@ -298,7 +299,7 @@ impl Facts<'_> {
             IdPrefix(prefix) => self.id.is_some_and(|id| id.starts_with(prefix)),
             SecurityId => self.id.is_some_and(|id| from_element_id(id).is_some()),
             Attr(name) => element.attr_of(name).is_some(),
-            Host(host) => self.host.is_some_and(|name| is_within(name, host)),
+            Host(domain) => self.host.is_some_and(|name| is_within(name, domain)),
             QuoteLink => self.href.is_some_and(|href| from_url(href).is_some()),
             HoldsTracker => self.el.children().filter_map(ElementRef::wrap).any(|img| {
                 img.value().name() == "img" && img.value().attr_of("src").is_some_and(is_tracker)
@@ -307,27 +308,6 @@ impl Facts<'_> {
             Comment(_) => false,
         }
     }
-}
-
-/// The host of an `http`, `https` or protocol-relative URL.
-fn host_of(href: &str) -> Option<&str> {
-    let href = href.trim();
-    let rest = match href.find(':') {
-        Some(colon) if href[..colon].bytes().all(|b| b.is_ascii_alphabetic()) => &href[colon + 1..],
-        _ => href,
-    };
-    let rest = rest.strip_prefix("//")?;
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let name = authority.rsplit('@').next().unwrap_or_default();
-    name.split(':').next()
-}
-
-/// Whether host `name` is `host` or one below it.
-fn is_within(name: &str, host: &str) -> bool {
-    name.eq_ignore_ascii_case(host)
-        || name.len() > host.len()
-            && name.as_bytes()[name.len() - host.len() - 1] == b'.'
-            && name[name.len() - host.len()..].eq_ignore_ascii_case(host)
 }
 
 #[cfg(test)]
@@ -411,7 +391,7 @@ mod tests {
 
     #[test]
     fn hosts_are_matched_whole() {
-        let links_to = |href, host| host_of(href).is_some_and(|name| is_within(name, host));
+        let links_to = |href, domain| host(href).is_some_and(|name| is_within(name, domain));
         assert!(!links_to("javascript://acttg.eastmoney.com", "x.cn"));
         assert!(links_to("//acttg.eastmoney.com/x", "acttg.eastmoney.com"));
         assert!(links_to(

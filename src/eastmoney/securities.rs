@@ -301,10 +301,9 @@ pub fn from_element_id(id: &str) -> Option<Security> {
 fn legacy(names: Names, text: &str) -> Option<Security> {
     match names {
         Names::Legacy => {
-            let (code, digit) = text.split_at(text.len().checked_sub(1)?);
-            let &(_, id, market) = LEGACY_DIGITS
-                .iter()
-                .find(|(d, _, _)| digit.as_bytes() == [*d])?;
+            let (&digit, code) = text.as_bytes().split_last()?;
+            let &(_, id, market) = LEGACY_DIGITS.iter().find(|(d, _, _)| *d == digit)?;
+            let code = text.get(..code.len())?;
             match (id, code.split_once('_')) {
                 (Some(id), None) => Security::new(id, code),
                 (None, Some((exchange, symbol))) => {
