@@ -141,12 +141,13 @@ pub fn clean_markdown<'a>(events: impl Iterator<Item = MdEvent<'a>>, options: &O
                     }
                     MdTag::List(None) => walk.keep("ul", Vec::new(), None),
                     MdTag::List(Some(start)) => {
-                        let start = start.to_string();
-                        let check = contract::Value::Number(1000);
-                        let attrs = match contract::accepts(check, &start) && start != "1" {
-                            true => vec![("start", Cow::Owned(start))],
-                            false => Vec::new(),
-                        };
+                        let start = u32::try_from(start)
+                            .ok()
+                            .and_then(|n| contract::number_for("ol", "start", n))
+                            .filter(|&n| n != 1);
+                        let attrs = start
+                            .map(|n| vec![("start", Cow::Owned(n.to_string()))])
+                            .unwrap_or_default();
                         walk.keep("ol", attrs, None)
                     }
                     MdTag::Item => walk.keep("li", Vec::new(), None),
@@ -645,6 +646,9 @@ impl<'a> Walk<'a> {
             Some((w, h)) => (Some(w), Some(h)),
             None => (number(width), number(height)),
         };
+        // Whichever gave them, the sizes written are the policy's.
+        let fit = |name, n: Option<u32>| n.and_then(|n| contract::number_for("img", name, n));
+        let (width, height) = (fit("width", width), fit("height", height));
         // Collapsed, control characters dropped: as it reads back (idempotence).
         let alt = collapse_spaces(alt);
         let alt = if is_generic_alt(&alt) {

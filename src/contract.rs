@@ -300,6 +300,15 @@ pub fn attributes(tag: &str) -> &'static [Attribute] {
         .map_or(&[], |(_, attrs)| attrs)
 }
 
+/// `n` if the policy lets `tag`'s attribute `name` carry it (a number in its range).
+pub fn number_for(tag: &str, name: &str, n: u32) -> Option<u32> {
+    let attribute = attributes(tag).iter().find(|a| a.name == name)?;
+    match attribute.value {
+        Value::Number(max) => (1..=max).contains(&n).then_some(n),
+        _ => None,
+    }
+}
+
 /// Whether `value` passes the check (URLs: their scheme only; the walk also resolves
 /// and checks the host).
 pub fn accepts(check: Value, value: &str) -> bool {

@@ -103,13 +103,9 @@ pub(crate) fn collapse_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A size as pages write it (`800`, ` 800px`); the policy bounds it where it is written.
 pub(crate) fn number(value: Option<&str>) -> Option<u32> {
-    value?
-        .trim()
-        .trim_end_matches("px")
-        .parse()
-        .ok()
-        .filter(|&n| n > 0 && n < 100_000)
+    value?.trim().trim_end_matches("px").parse().ok()
 }
 
 pub(crate) fn truncate(text: &str) -> String {
