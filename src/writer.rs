@@ -249,6 +249,7 @@ impl Writer {
             return self.text(&text.chars().filter(kept).collect::<String>());
         }
         if self.pre > 0 {
+            let written = self.html.len();
             for (i, line) in text.split('\n').enumerate() {
                 if i > 0 {
                     self.pre_line_break();
@@ -257,8 +258,11 @@ impl Writer {
             }
             self.block_text.push_str(text);
             self.marks += text.chars().filter(|c| !c.is_whitespace()).count();
-            self.at_block_start = false;
-            self.at_line_start = false;
+            // Line breaks that open a `<pre>` write nothing: the block has not started.
+            if self.html.len() > written {
+                self.at_block_start = false;
+                self.at_line_start = false;
+            }
             return;
         }
         // Runs between ASCII white space are written whole: the common case, and fast.
