@@ -475,6 +475,8 @@ impl<'a> Output<'a> {
             // A block closes an open `<p>`; an `<a>` never nests in another.
             _ if row.layout == Layout::Block && self.p_in_scope() => false,
             "a" => !self.open.iter().any(|o| o.tag == "a"),
+            // A heading closes the heading it would be written straight into.
+            _ if heading_level(row.name).is_some() => heading_level(top.tag).is_none(),
             // An item closes the open item it would nest in with no list between.
             "li" => !self.item_open(&["li"]),
             "dt" | "dd" => !self.item_open(&["dt", "dd"]),
@@ -558,8 +560,7 @@ impl<'a> Output<'a> {
         match tag {
             "p" => Some(Kind::Paragraph),
             "div" => Some(Kind::Division),
-            "h2" | "h3" | "h4" | "h5" | "h6" => Some(Kind::Heading(tag.as_bytes()[1] - b'0')),
-            _ => None,
+            _ => heading_level(tag).map(Kind::Heading),
         }
     }
 
@@ -803,6 +804,14 @@ fn original_title(text: &str) -> String {
         .unwrap_or(text)
         .trim()
         .to_owned()
+}
+
+/// The level of a heading tag we write (`h2`–`h6`; `h1` is the title's).
+fn heading_level(tag: &str) -> Option<u8> {
+    match tag.as_bytes() {
+        [b'h', level @ b'2'..=b'6'] => Some(level - b'0'),
+        _ => None,
+    }
 }
 
 /// Whether text shows anything (control characters are dropped when written).

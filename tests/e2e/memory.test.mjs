@@ -111,7 +111,7 @@ test(`${TOTAL} renders of the corpus do not grow wasm memory after warm-up`, { t
 });
 
 test("a failed render leaves the module usable, and failures do not leak", { timeout: 120_000 }, async () => {
-  const seed = readFileSync(join(CORPUS, "_posts", "2021-12-23-NW202112232224415618.md"), "utf8");
+  const seed = readFileSync(join(CORPUS, "post-2021-12-23-NW202112232224415618", "input.md"), "utf8");
   const result = await page.evaluate((seed) => {
     const { renderPost, renderInto, parseFrontMatter } = window.__pkg;
     const outcome = (f) => {

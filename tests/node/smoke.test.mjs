@@ -11,19 +11,10 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const require = createRequire(import.meta.url);
 const finews = require(join(root, "pkg-node/finews_reader.js"));
 
-/** Every post file under a directory, recursively (SOURCE.md describes the corpus). */
-function posts(dir) {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith(".md") && e.name !== "SOURCE.md")
-    .map((e) => join(e.parentPath ?? e.path, e.name));
-}
-
-const corpus = join(root, "../shared/corpus");
-const files = [
-  // The shared corpus beside the checkout, when there is one; the fixtures always.
-  ...(existsSync(corpus) ? posts(corpus) : []),
-  ...readdirSync(join(root, "tests/fixtures")).map((name) => join(root, "tests/fixtures", name, "input.md")),
-].filter((file) => existsSync(file));
+// Every corpus post is a fixture (tests/fixtures/*/input.md), with the catalogue's shapes.
+const files = readdirSync(join(root, "tests/fixtures"))
+  .map((name) => join(root, "tests/fixtures", name, "input.md"))
+  .filter((file) => existsSync(file));
 
 /** The thrown value of `fn`, which must throw. */
 function thrown(fn) {
