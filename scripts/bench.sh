@@ -6,6 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bench=${BENCH_DIR:-../shared/bench}
+if [ ! -x "$bench/setup.sh" ]; then
+  echo "bench: the peer benchmark is missing: no $bench/setup.sh (set BENCH_DIR to its folder)" >&2
+  exit 1
+fi
 export BENCH_WORK=${BENCH_WORK:-$PWD/target/bench-work}
 [ "${SKIP_BUILD:-}" = 1 ] || bash scripts/build.sh
 "$bench/setup.sh" >/dev/null
