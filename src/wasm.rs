@@ -225,6 +225,9 @@ export interface Warning {
 /**
  * Stable codes of the errors thrown: `"internal"` is a bug in finews-reader
  * (a failed DOM call or conversion), never a property of the input.
+ * `"not-initialized"`: a function was called before `await init()` (or `initSync`);
+ * `"init-failed"`: `init`/`initSync` could not load the module (bad path, bytes or
+ * module; the original error is the `cause`).
  */
 export type ErrorCode =
   | "empty"
@@ -233,7 +236,9 @@ export type ErrorCode =
   | "no-content"
   | "invalid-options"
   | "fetch"
-  | "internal";
+  | "internal"
+  | "not-initialized"
+  | "init-failed";
 
 /** What every export throws (or `loadPost` rejects with): an `Error` with a stable `code`. */
 export interface FinewsError extends Error {
