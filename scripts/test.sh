@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: `npm test`. Installs what it needs first (scripts/setup.sh), then runs
-# the native checks, builds the package and runs the browser, Node and end-to-end tests.
+# the native checks, builds the package and runs the browser, Node, per-runtime and
+# end-to-end tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -17,4 +18,6 @@ cargo build -q --release --target wasm32-unknown-unknown
 step "npm package build";  bash scripts/build.sh
 step "wasm tests in Chromium, Firefox and Node"; bash scripts/test-wasm.sh
 step "Node tests of the built package"; node --test tests/node/
+step "the packed package in each runtime (browser page, Web Worker, Vite, Node, Deno, Bun, workerd)"
+node --test tests/runtimes/
 step "end-to-end tests of www/ in Chromium"; node --test tests/e2e/

@@ -1,0 +1,47 @@
+// The packed package installed by name in a fresh project per runtime, run by Node, Deno
+// and Bun (the last two from their npm packages, pinned in package-lock.json): the same
+// apps/render.mjs, `import init, { renderPost } from "finews-reader"; await init();`.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { test } from "node:test";
+import { app, assertArticle, bin, project, run, seed } from "./helpers.mjs";
+
+const RUNTIMES = {
+  node: (dir) => [process.execPath, ["render.mjs", "seed.md"]],
+  // No update check, no prompts: the machine reaches only the package registries.
+  deno: (dir) => [bin("deno"), ["run", "--quiet", "--no-prompt", `--allow-read=${dir}`, "render.mjs", "seed.md"]],
+  bun: (dir) => [bin("bun"), ["render.mjs", "seed.md"]],
+};
+
+for (const [name, command] of Object.entries(RUNTIMES)) {
+  test(`${name} renders the seed post from the installed tarball`, { timeout: 120_000 }, async () => {
+    const { dir, remove } = project(name, { "render.mjs": app("render.mjs"), "seed.md": seed });
+    try {
+      const [file, args] = command(dir);
+      const env = { ...process.env, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" };
+      const stdout = await run(file, args, { cwd: dir, env });
+      const article = JSON.parse(stdout);
+      assertArticle(article);
+      assert.equal(article.frontMatter.layout, "post");
+    } finally {
+      remove();
+    }
+  });
+}
+
+test("Node: a call before init() says to await init() (not-initialized)", { timeout: 60_000 }, async () => {
+  const script = [
+    'import init, { renderPost } from "finews-reader";',
+    "try { renderPost('x'); } catch (error) { console.log(JSON.stringify({ code: error.code, message: error.message })); }",
+    "await init({ module_or_path: 'missing.wasm' }).catch((error) => console.log(JSON.stringify({ code: error.code, cause: error.cause.code })));",
+  ].join("\n");
+  const { dir, remove } = project("node-errors", { "errors.mjs": script });
+  try {
+    const [before, failed] = (await run(process.execPath, [join(dir, "errors.mjs")], { cwd: dir })).trim().split("\n").map((l) => JSON.parse(l));
+    assert.equal(before.code, "not-initialized");
+    assert.match(before.message, /`await init\(\)`/);
+    assert.deepEqual(failed, { code: "init-failed", cause: "ENOENT" });
+  } finally {
+    remove();
+  }
+});
