@@ -119,18 +119,20 @@ export function run(command, args, options) {
 }
 
 /**
- * workerd serving `config` (a .capnp file whose socket is named "http") on a socket opened
+ * workerd serving `config` (a .capnp file whose socket is named "http"; more `args` and
+ * `env` for it) on a socket opened
  * here and handed over: it is listening before workerd starts, so requests wait in its
  * backlog, never for a fixed time. `{ origin, stderr(), close() }`.
  */
-export async function startWorkerd(config) {
+export async function startWorkerd(config, { args = [], env = {} } = {}) {
   const socket = createTcpServer();
   await new Promise((done) => socket.listen({ host: "127.0.0.1", port: 0, backlog: 64 }, done));
   const { port } = socket.address();
   const fd = socket._handle.fd; // NOTE: Unix only; what `--socket-fd` takes
   assert.ok(Number.isInteger(fd) && fd > 2, "the listening socket has a descriptor");
-  const child = spawn(bin("workerd"), ["serve", config, "--socket-fd", "http=3"], {
+  const child = spawn(bin("workerd"), ["serve", config, "--socket-fd", "http=3", ...args], {
     stdio: ["ignore", "ignore", "pipe", fd],
+    env: { ...process.env, ...env },
   });
   let stderr = "";
   child.stderr.on("data", (d) => (stderr += d));
