@@ -296,6 +296,13 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
+/// An `Article`'s `date` as its header shows it, in the post's own zone:
+/// `2021-12-23T19:17:04+08:00` → `2021年12月23日 19:17` (anything else as it came).
+#[wasm_bindgen(js_name = formatDate)]
+pub fn format_date(iso: &str) -> String {
+    human_date(iso)
+}
+
 /// Renders a raw post into a plain `Article` object.
 ///
 /// Throws a `FinewsError` (code `"empty"`, `"too-large"`, `"binary"`, `"no-content"`

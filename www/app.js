@@ -1,7 +1,7 @@
 // The www/ harness: event wiring and the side panels only. Parsing, cleaning, sanitizing and
 // the article's DOM all happen in the wasm package (renderInto); this file never builds or
 // sanitizes HTML strings.
-import init, { renderInto, renderPost, loadPost, version } from "../pkg/finews_reader.js";
+import init, { formatDate, renderInto, renderPost, loadPost, version } from "../pkg/finews_reader.js";
 
 const $ = (id) => document.getElementById(id);
 const host = $("article");
@@ -20,20 +20,6 @@ let current = { raw: null, name: null };
 let files = [];
 let batch = 0; // bumps on every new batch of files so an older, slower batch stops
 
-// The reader's own time zone, named: the article header shows the post's zone (+08:00).
-const dateFormat = new Intl.DateTimeFormat("zh-CN", {
-  year: "numeric",
-  month: "long",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZoneName: "short",
-});
-// Intl throws on an invalid Date: show such a value as it came.
-function localDate(iso) {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
-}
 const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
 
 function options() {
@@ -125,7 +111,7 @@ function chips(values) {
 }
 
 function showArticleInfo(article, micros, name) {
-  const time = article.date ? node("time", localDate(article.date), { dateTime: article.date }) : null;
+  const time = article.date ? node("time", formatDate(article.date), { dateTime: article.date }) : null;
   fill("meta-date", ...(time ? [time] : []));
   fill("meta-categories", ...chips(article.categories));
   fill("meta-tags", ...chips(article.tags));
@@ -233,7 +219,7 @@ function fileItem(entry, index) {
   button.append(node("span", entry.title || entry.name, { className: "file-title" }));
   const detail = entry.error
     ? `${entry.name} · 错误：${entry.error.code || "unknown"}`
-    : [entry.name, entry.date && localDate(entry.date), entry.warnings && `${entry.warnings} 条警告`]
+    : [entry.name, entry.date && formatDate(entry.date), entry.warnings && `${entry.warnings} 条警告`]
         .filter(Boolean)
         .join(" · ");
   button.append(node("span", detail, { className: "file-detail" }));

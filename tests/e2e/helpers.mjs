@@ -67,6 +67,10 @@ export async function startHarness() {
         if (msg.type() === "error") errors.push(`console: ${msg.text()}`);
       });
       page.on("pageerror", (err) => errors.push(`pageerror: ${err.message}`));
+      // A 404 (a favicon, a stylesheet) is a console error in a real browser, if not here.
+      page.on("response", (res) => {
+        if (res.status() >= 400) errors.push(`response ${res.status()}: ${res.url()}`);
+      });
       page.on("requestfailed", (req) => {
         // Aborted image loads when a re-render replaces the article are not failures.
         if (req.failure()?.errorText !== "net::ERR_ABORTED") errors.push(`requestfailed: ${req.url()}`);

@@ -21,7 +21,7 @@ const count = (page, selector) => page.locator(selector).count();
 
 describe("the bundled sample", () => {
   test("renders on load with its title, three h2 headings and a three-entry TOC", async () => {
-    const { page, errors } = await harness.open("", DESKTOP);
+    const { page, errors } = await harness.open("", { ...DESKTOP, timezoneId: "America/New_York" });
     assert.equal(await h1(page), SEED_TITLE);
     // renderInto's article: header, body and footer, built in Rust.
     assert.equal(await count(page, "#article > article.finews-article > header > h1"), 1);
@@ -38,7 +38,14 @@ describe("the bundled sample", () => {
 
     // Metadata panel.
     assert.match(await page.locator("#meta-date time").getAttribute("datetime"), /^2021-12-23T19:17:04\+08:00$/);
-    assert.match(await page.locator("#meta-date").textContent(), /2021年12月2[34]日/);
+    // One format in one zone, the post's own, however far the reader is from it (New York here).
+    assert.equal(await page.locator("#meta-date").textContent(), "2021年12月23日 19:17");
+    assert.equal(await page.locator("#article header time").textContent(), "2021年12月23日 19:17");
+    // A favicon of its own: browsers ask for one, and a 404 is a console error.
+    const icon = await page.locator('link[rel="icon"]').getAttribute("href");
+    const response = await page.request.get(harness.url(icon));
+    assert.equal(response.status(), 200);
+    assert.match(response.headers()["content-type"], /^image\/svg\+xml/);
     assert.equal(await page.locator("#meta-source").textContent(), "大众证券报 · 原文");
     assert.equal(await page.locator("#meta-tags").textContent(), "大众证券报新闻");
     assert.match(await page.locator("#meta-reading").textContent(), /^约 \d+ 分钟 · [\d,]+ 字$/);
@@ -188,6 +195,7 @@ describe("posts from elsewhere", () => {
     assert.deepEqual([items[2].title, items[2].failed], ["empty.md", true]);
     assert.match(items[2].detail, /empty/);
     assert.match(items[3].detail, /条警告/, "the untitled post recovers with warnings");
+    assert.match(items[0].detail, /· \d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d$/, "the post's own date, as in its header");
 
     // The first file shows; picking another renders it.
     assert.equal(await h1(page), NIO_TITLE);

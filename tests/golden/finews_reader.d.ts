@@ -237,6 +237,12 @@ export interface FinewsError extends Error {
 
 
 /**
+ * An `Article`'s `date` as its header shows it, in the post's own zone:
+ * `2021-12-23T19:17:04+08:00` → `2021年12月23日 19:17` (anything else as it came).
+ */
+export function formatDate(iso: string): string;
+
+/**
  * Fetches a post and renders it. Rejects with code `"fetch"` on a network failure or
  * a non-2xx status, and otherwise as `renderPost`.
  */
