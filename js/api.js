@@ -53,6 +53,11 @@ export function loadPost(url, options) {
   return glue.loadPost(url, options);
 }
 
+export function formatDate(iso) {
+  if (!ready) throw notInitialized("formatDate");
+  return glue.formatDate(iso);
+}
+
 export function version() {
   if (!ready) throw notInitialized("version");
   return glue.version();

@@ -53,8 +53,11 @@ test("before init, every function throws not-initialized and says to await init(
     renderPost: () => node.renderPost(seed),
     renderInto: () => node.renderInto(null, seed),
     parseFrontMatter: () => node.parseFrontMatter(seed),
+    formatDate: () => node.formatDate("2021-12-23T19:17:04+08:00"),
     version: () => node.version(),
   };
+  const guarded = Object.keys(glue).filter((name) => !["default", "initSync"].includes(name));
+  assert.deepEqual([...Object.keys(calls), "loadPost"].sort(), guarded.sort(), "every function of the glue is called here");
   for (const [name, call] of Object.entries(calls)) {
     const error = thrown(call);
     assert.ok(error instanceof Error, name);
