@@ -2,6 +2,7 @@
 // and Bun (the last two from their npm packages, pinned in package-lock.json): the same
 // apps/render.mjs, `import init, { renderPost } from "finews-reader"; await init();`.
 import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { app, assertArticle, bin, project, run, seed } from "./helpers.mjs";
@@ -28,6 +29,20 @@ for (const [name, command] of Object.entries(RUNTIMES)) {
     }
   });
 }
+
+test("deno check: a TypeScript user type-checks against the published types", { timeout: 120_000 }, async () => {
+  const { dir, remove } = project("types", { "types.ts": app("types.ts") });
+  try {
+    const env = { ...process.env, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" };
+    await run(bin("deno"), ["check", "--quiet", "types.ts"], { cwd: dir, env });
+    // And it fails on a type error: the check is real.
+    const broken = app("types.ts").replace('const title: string = article.title;', "const title: number = article.title;");
+    writeFileSync(join(dir, "types.ts"), broken);
+    await assert.rejects(run(bin("deno"), ["check", "--quiet", "types.ts"], { cwd: dir, env }), /TS2322/);
+  } finally {
+    remove();
+  }
+});
 
 test("Node: a call before init() says to await init() (not-initialized)", { timeout: 60_000 }, async () => {
   const script = [
