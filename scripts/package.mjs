@@ -1,7 +1,7 @@
 // Turns wasm-pack's pkg/ into the published package: the handwritten entries of js/ over
 // wasm-bindgen's web glue, package.json with an `exports` map that picks one per runtime,
 // the README, and a .d.ts whose every line is the public contract (pinned by
-// tests/golden/finews_reader.d.ts). Also tidies pkg-node/'s .d.ts the same way.
+// tests/golden/finews_reader.d.ts).
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -92,5 +92,4 @@ if (!existsSync(join(pkg, "README.md")) && existsSync(join(root, "README.md"))) 
   copyFileSync(join(root, "README.md"), join(pkg, "README.md"));
 }
 tidyTypes(join(pkg, "finews_reader.d.ts"));
-tidyTypes(join(root, "pkg-node", "finews_reader.d.ts"));
 console.log(`package.mjs: pkg/ is finews-reader@${cargo.version}`);
