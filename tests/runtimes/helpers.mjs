@@ -39,6 +39,10 @@ export function tarball() {
     execFileSync("npm", ["pack", "--json", "--pack-destination", work, pkg], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }),
   );
   writeFileSync(join(work, "tarball"), packed.filename);
+  // Earlier builds' tarballs are stale: remove them (never the one in use, named by this hash).
+  for (const old of readdirSync(tmpdir()).filter((name) => name.startsWith("finews-reader-pack-"))) {
+    rmSync(join(tmpdir(), old), { recursive: true, force: true });
+  }
   try {
     renameSync(work, dir);
   } catch {
