@@ -12,14 +12,20 @@ const RUNTIMES = {
   // No update check, no prompts: the machine reaches only the package registries.
   deno: (dir) => [bin("deno"), ["run", "--quiet", "--no-prompt", `--allow-read=${dir}`, "render.mjs", "seed.md"]],
   bun: (dir) => [bin("bun"), ["render.mjs", "seed.md"]],
+  // Deno's own specifier: with a package.json, `npm:` resolves to the installed package too.
+  "deno (npm: specifier)": (dir) => {
+    writeFileSync(join(dir, "render.mjs"), app("render.mjs").replace('from "finews-reader"', 'from "npm:finews-reader"'));
+    return RUNTIMES.deno(dir);
+  },
 };
 
 for (const [name, command] of Object.entries(RUNTIMES)) {
   test(`${name} renders the seed post from the installed tarball`, { timeout: 120_000 }, async () => {
-    const { dir, remove } = project(name, { "render.mjs": app("render.mjs"), "seed.md": seed });
+    const { dir, remove } = project(name.split(" ")[0], { "render.mjs": app("render.mjs"), "seed.md": seed });
     try {
       const [file, args] = command(dir);
-      const env = { ...process.env, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" };
+      // A registry nobody answers on: the package must come from node_modules, never fetched.
+      const env = { ...process.env, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1", NPM_CONFIG_REGISTRY: "http://127.0.0.1:9/" };
       const stdout = await run(file, args, { cwd: dir, env });
       const article = JSON.parse(stdout);
       assertArticle(article);
