@@ -21,7 +21,8 @@ const RUNTIMES = {
 
 for (const [name, command] of Object.entries(RUNTIMES)) {
   test(`${name} renders the seed post from the installed tarball`, { timeout: 120_000 }, async () => {
-    const { dir, remove } = project(name.split(" ")[0], { "render.mjs": app("render.mjs"), "seed.md": seed });
+    const resolve = 'console.log(import.meta.resolve("finews-reader"));';
+    const { dir, remove } = project(name.split(" ")[0], { "render.mjs": app("render.mjs"), "seed.md": seed, "resolve.mjs": resolve });
     try {
       const [file, args] = command(dir);
       // A registry nobody answers on: the package must come from node_modules, never fetched.
@@ -30,6 +31,9 @@ for (const [name, command] of Object.entries(RUNTIMES)) {
       const article = JSON.parse(stdout);
       assertArticle(article);
       assert.equal(article.frontMatter.layout, "post");
+      // All three take the package's `node` entry (the .wasm read with node:fs).
+      const entry = await run(file, args.map((arg) => (arg === "render.mjs" ? "resolve.mjs" : arg)), { cwd: dir, env });
+      assert.match(entry.trim(), /\/node_modules\/finews-reader\/node\.js$/);
     } finally {
       remove();
     }
