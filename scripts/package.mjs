@@ -32,7 +32,8 @@ function tidyTypes(file) {
   if (!existsSync(file)) return;
   const text = readFileSync(file, "utf8");
   const tidy = text.replace(
-    /export interface InitOutput \{\n[\s\S]*?\n\}\n/,
+    // (Our own comment included, so running this again changes nothing.)
+    /(?:\/\*\* The instantiated module's raw exports[^\n]*\n)?export interface InitOutput \{\n[\s\S]*?\n\}\n/,
     [
       "/** The instantiated module's raw exports: internal, use the functions above. */",
       "export interface InitOutput {",
