@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { app, assertArticle, project, seed, startWorkerd } from "./helpers.mjs";
+import { app, assertArticle, bin, project, seed, startWorkerd } from "./helpers.mjs";
 
 /**
  * A workerd config serving `main` (a path relative to `dir`, where the config goes: capnp
@@ -59,6 +59,23 @@ test("workerd renders the seed post from the installed tarball, over HTTP", { ti
     const response = await fetch(`${server.origin}/`, { method: "POST", body: seed });
     assert.equal(response.status, 200, server.stderr());
     assert.match(response.headers.get("content-type"), /^application\/json/);
+    assertArticle(await response.json());
+  } finally {
+    await server?.close();
+    remove();
+  }
+});
+
+test("workerd bundles the Worker as Wrangler does (esbuild, wrangler.json) and renders the seed", { timeout: 120_000 }, async () => {
+  // workerd's wrangler.json mode bundles `main` with esbuild (pinned here) the way Wrangler
+  // does: the `workerd` condition picks the entry and `*.wasm` imports become modules.
+  const wrangler = { name: "finews-reader-test", main: "worker.js", compatibility_date: "2025-01-01" };
+  const { dir, remove } = project("workerd-bundled", { "worker.js": app("workerd/worker.js"), "wrangler.json": JSON.stringify(wrangler) });
+  let server;
+  try {
+    server = await startWorkerd(join(dir, "wrangler.json"), { env: { WORKERD_ESBUILD: bin("esbuild") } });
+    const response = await fetch(`${server.origin}/`, { method: "POST", body: seed });
+    assert.equal(response.status, 200, server.stderr());
     assertArticle(await response.json());
   } finally {
     await server?.close();
