@@ -1,7 +1,7 @@
 // Turns wasm-pack's pkg/ into the published package: package.json with an `exports` map,
 // the README, and a .d.ts whose every line is the public contract (pinned by
 // tests/golden/finews_reader.d.ts). Also tidies pkg-node/'s .d.ts the same way.
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -70,7 +70,9 @@ const manifest = {
     "./finews_reader_bg.wasm": "./finews_reader_bg.wasm",
     "./package.json": "./package.json",
   },
-  files: ["finews_reader.js", "finews_reader.d.ts", "finews_reader_bg.wasm", "README.md"],
+  files: ["finews_reader.js", "finews_reader.d.ts", "finews_reader_bg.wasm", "README.md", "cli.mjs", "page.css"],
+  // `npx finews-reader render …`: the archive CLI (js/cli.mjs) and its pages' stylesheet.
+  bin: { "finews-reader": "./cli.mjs" },
   // Importing the module only defines functions; the wasm starts when `init()` is called.
   sideEffects: false,
   engines: { node: ">=20" },
@@ -80,6 +82,9 @@ writeFileSync(join(pkg, "package.json"), `${JSON.stringify(manifest, null, 2)}\n
 if (!existsSync(join(pkg, "README.md")) && existsSync(join(root, "README.md"))) {
   copyFileSync(join(root, "README.md"), join(pkg, "README.md"));
 }
+copyFileSync(join(root, "js", "cli.mjs"), join(pkg, "cli.mjs"));
+chmodSync(join(pkg, "cli.mjs"), 0o755);
+copyFileSync(join(root, "assets", "page.css"), join(pkg, "page.css"));
 tidyTypes(join(pkg, "finews_reader.d.ts"));
 tidyTypes(join(root, "pkg-node", "finews_reader.d.ts"));
 console.log(`package.mjs: pkg/ is finews-reader@${cargo.version}`);

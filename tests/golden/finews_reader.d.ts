@@ -232,6 +232,16 @@ export interface FinewsError extends Error {
 
 
 /**
+ * One post as the CLI writes it, `status\0record\0indexEntry\0page` (empty when none; see
+ * `finews_reader::archive::ArchivePost`); `bytes` is `undefined` for a file that could not
+ * be read. A post that fails is a record, not a throw.
+ *
+ * NOTE: one string, not an object: the package's CLI is its only user, and this costs
+ * the wasm the least.
+ */
+export function archivePost(path: string, bytes: Uint8Array | undefined, stylesheet?: string): string;
+
+/**
  * Fetches a post and renders it. Rejects with code `"fetch"` on a network failure or
  * a non-2xx status, and otherwise as `renderPost`.
  */
@@ -249,6 +259,13 @@ export function parseFrontMatter(raw: string): FrontMatter;
  * Only `article.html`, already sanitized, is set as HTML; every other string is text.
  */
 export function renderInto(element: Element, raw: string, options?: RenderOptions): Article;
+
+/**
+ * Renders a raw post as a standalone `<!doctype html>` page, `stylesheet` (the package's
+ * `page.css`) inlined, under a Content-Security-Policy that runs no script. Throws as
+ * `renderPost`.
+ */
+export function renderPage(raw: string, options?: RenderOptions, stylesheet?: string): string;
 
 /**
  * Renders a raw post into a plain `Article` object.
