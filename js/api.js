@@ -42,6 +42,17 @@ export function renderInto(element, raw, options) {
   return glue.renderInto(element, raw, options);
 }
 
+export function renderPage(raw, options, stylesheet) {
+  if (!ready) throw notInitialized("renderPage");
+  return glue.renderPage(raw, options, stylesheet);
+}
+
+/** For the package's CLI (cli.mjs); exported so the entries cover the whole glue. */
+export function archivePost(path, bytes, stylesheet) {
+  if (!ready) throw notInitialized("archivePost");
+  return glue.archivePost(path, bytes, stylesheet);
+}
+
 export function parseFrontMatter(raw) {
   if (!ready) throw notInitialized("parseFrontMatter");
   return glue.parseFrontMatter(raw);

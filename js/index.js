@@ -2,7 +2,17 @@
 // runtime whose `fetch` reads the .wasm beside this file: `await init()` fetches it.
 import { makeInit } from "./api.js";
 
-export { formatDate, initSync, loadPost, parseFrontMatter, renderInto, renderPost, version } from "./api.js";
+export {
+  archivePost,
+  formatDate,
+  initSync,
+  loadPost,
+  parseFrontMatter,
+  renderInto,
+  renderPage,
+  renderPost,
+  version,
+} from "./api.js";
 
 /** Loads the module: `await init()` once, before any other call. */
 export default makeInit((source) => source);

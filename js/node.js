@@ -5,7 +5,17 @@
 import { readFile } from "node:fs/promises";
 import { makeInit } from "./api.js";
 
-export { formatDate, initSync, loadPost, parseFrontMatter, renderInto, renderPost, version } from "./api.js";
+export {
+  archivePost,
+  formatDate,
+  initSync,
+  loadPost,
+  parseFrontMatter,
+  renderInto,
+  renderPage,
+  renderPost,
+  version,
+} from "./api.js";
 
 /** A file to read for `source`, or `undefined` when `source` is no file. */
 function fileOf(source) {

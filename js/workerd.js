@@ -7,7 +7,17 @@ import { initSync, makeInit } from "./api.js";
 
 initSync({ module: wasm });
 
-export { formatDate, initSync, loadPost, parseFrontMatter, renderInto, renderPost, version } from "./api.js";
+export {
+  archivePost,
+  formatDate,
+  initSync,
+  loadPost,
+  parseFrontMatter,
+  renderInto,
+  renderPage,
+  renderPost,
+  version,
+} from "./api.js";
 
 /** The module is already loaded: resolves at once. */
 export default makeInit((source) => source);

@@ -2,7 +2,7 @@
 // wasm-bindgen's web glue, package.json with an `exports` map that picks one per runtime,
 // the README, and a .d.ts whose every line is the public contract (pinned by
 // tests/golden/finews_reader.d.ts).
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -81,7 +81,10 @@ const manifest = {
     "./finews_reader_bg.wasm": "./finews_reader_bg.wasm",
     "./package.json": "./package.json",
   },
-  files: [...entries, "finews_reader.js", "finews_reader.d.ts", "finews_reader_bg.wasm", "README.md"],
+  files: [...entries, "finews_reader.js", "finews_reader.d.ts", "finews_reader_bg.wasm", "README.md", "page.css"],
+  // `npx finews-reader render …`: the archive CLI (js/cli.mjs, copied with the entries) and
+  // its pages' stylesheet.
+  bin: { "finews-reader": "./cli.mjs" },
   // Importing defines functions; the wasm starts when `init()` is called, except in
   // workerd.js, which instantiates the imported module at import.
   sideEffects: ["./workerd.js"],
@@ -92,5 +95,7 @@ writeFileSync(join(pkg, "package.json"), `${JSON.stringify(manifest, null, 2)}\n
 if (!existsSync(join(pkg, "README.md")) && existsSync(join(root, "README.md"))) {
   copyFileSync(join(root, "README.md"), join(pkg, "README.md"));
 }
+chmodSync(join(pkg, "cli.mjs"), 0o755);
+copyFileSync(join(root, "assets", "page.css"), join(pkg, "page.css"));
 tidyTypes(join(pkg, "finews_reader.d.ts"));
 console.log(`package.mjs: pkg/ is finews-reader@${cargo.version}`);

@@ -10,9 +10,9 @@ export CHROMEDRIVER=/usr/bin/chromedriver GECKODRIVER="$HOME/.cargo/bin/geckodri
 step() { printf '\n== test: %s\n' "$*"; }
 
 step "cargo fmt --check";  cargo fmt --check
-step "cargo clippy";       cargo clippy -q --all-targets -- -D warnings
+step "cargo clippy";       cargo clippy -q --all-targets --features cli -- -D warnings
 step "cargo clippy (wasm32)"; cargo clippy -q --target wasm32-unknown-unknown -- -D warnings
-step "cargo test";         cargo test -q
+step "cargo test";         cargo test -q --features cli  # cli: the binary and tests/cli.rs
 step "cargo build --release --target wasm32-unknown-unknown"
 cargo build -q --release --target wasm32-unknown-unknown
 step "npm package build";  bash scripts/build.sh

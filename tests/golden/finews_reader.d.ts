@@ -237,6 +237,12 @@ export interface FinewsError extends Error {
 
 
 /**
+ * For the package's CLI: a post as `status\0record\0indexEntry\0page` (see the Rust
+ * `archive::ArchivePost`); `bytes` is `undefined` for a file that could not be read.
+ */
+export function archivePost(path: string, bytes: Uint8Array | undefined, stylesheet?: string): string;
+
+/**
  * An `Article`'s `date` as its header shows it, in the post's own zone:
  * `2021-12-23T19:17:04+08:00` → `2021年12月23日 19:17` (anything else as it came).
  */
@@ -260,6 +266,13 @@ export function parseFrontMatter(raw: string): FrontMatter;
  * Only `article.html`, already sanitized, is set as HTML; every other string is text.
  */
 export function renderInto(element: Element, raw: string, options?: RenderOptions): Article;
+
+/**
+ * Renders a raw post as a standalone `<!doctype html>` page, `stylesheet` (the package's
+ * `page.css`) inlined, under a Content-Security-Policy that runs no script. Throws as
+ * `renderPost`.
+ */
+export function renderPage(raw: string, options?: RenderOptions, stylesheet?: string): string;
 
 /**
  * Renders a raw post into a plain `Article` object.

@@ -32,7 +32,7 @@ async function rejection(promise) {
 /** The export names of an entry, read from its source (workerd.js imports a .wasm: Node cannot load it). */
 function exportsOf(source) {
   const names = [...source.matchAll(/^export \{([^}]*)\} from "\.\/api\.js";$/gm)].flatMap((m) =>
-    m[1].split(",").map((name) => name.trim()),
+    m[1].split(",").map((name) => name.trim()).filter(Boolean),
   );
   if (/^export default /m.test(source)) names.push("default");
   return names.sort();
@@ -54,6 +54,8 @@ test("before init, every function throws not-initialized and says to await init(
     renderInto: () => node.renderInto(null, seed),
     parseFrontMatter: () => node.parseFrontMatter(seed),
     formatDate: () => node.formatDate("2021-12-23T19:17:04+08:00"),
+    renderPage: () => node.renderPage(seed),
+    archivePost: () => node.archivePost("seed.md", new TextEncoder().encode(seed)),
     version: () => node.version(),
   };
   const guarded = Object.keys(glue).filter((name) => !["default", "initSync"].includes(name));
