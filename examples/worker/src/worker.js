@@ -1,16 +1,16 @@
 // A Cloudflare Worker that serves EastMoney posts as clean article pages: `GET /<path>.md`
 // fetches that raw post from ORIGIN (a base URL, e.g. "https://example.com/_posts/") and
-// answers with the rendered article as a standalone HTML page. Only paths under ORIGIN are
-// fetched: no other host, no `..`, nothing but plain file names. The page runs no script:
-// the article body is finews-reader's sanitized `html`, every other string is escaped, and a
-// Content-Security-Policy forbids scripts, frames, forms and plugins.
-import init, { renderPost } from "finews-reader";
+// answers with the rendered article as a standalone HTML page (finews-reader's `renderPage`:
+// the sanitized body, every other field escaped, a no-script policy in the page). Only paths
+// under ORIGIN are fetched: no other host, no `..`, nothing but plain file names. The
+// Content-Security-Policy header forbids scripts, frames, forms and plugins on every answer.
+import init, { renderPage } from "finews-reader";
 
 const STYLE = `
 body { margin: 0; font: 17px/1.8 system-ui, "PingFang SC", "Noto Sans CJK SC", sans-serif; color: #1f2328; background: #fff; }
-main { max-width: 42rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+main, body > article { max-width: 42rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
 h1 { font-size: 1.6rem; line-height: 1.4; margin: 0 0 .5rem; }
-.meta, footer, .disclaimer { color: #59636e; font-size: .9rem; }
+header p, footer, aside { color: #59636e; font-size: .9rem; }
 img { max-width: 100%; height: auto; }
 table { border-collapse: collapse; display: block; overflow-x: auto; }
 td, th { border: 1px solid #d1d9e0; padding: .25rem .5rem; }
@@ -27,7 +27,10 @@ function escape(value) {
 }
 
 let policy;
-/** The Content-Security-Policy: no script at all; the one stylesheet by its hash. */
+/**
+ * The Content-Security-Policy header: no script at all; the one stylesheet by its hash
+ * (renderPage inlines it as it is). A browser applies it and the page's own policy both.
+ */
 async function contentSecurityPolicy() {
   if (policy === undefined) {
     const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(STYLE));
@@ -44,7 +47,21 @@ async function contentSecurityPolicy() {
   return policy;
 }
 
-async function page(status, title, body) {
+/** An HTML answer with the security headers. */
+async function respond(status, html) {
+  return new Response(html, {
+    status,
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "content-security-policy": await contentSecurityPolicy(),
+      "x-content-type-options": "nosniff",
+      "referrer-policy": "no-referrer",
+    },
+  });
+}
+
+/** A page of our own (errors), in the same frame as renderPage's. */
+function page(status, title, body) {
   const html = `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -61,50 +78,10 @@ ${body}
 </body>
 </html>
 `;
-  return new Response(html, {
-    status,
-    headers: {
-      "content-type": "text/html; charset=utf-8",
-      "content-security-policy": await contentSecurityPolicy(),
-      "x-content-type-options": "nosniff",
-      "referrer-policy": "no-referrer",
-    },
-  });
+  return respond(status, html);
 }
 
 const problem = (status, title, text) => page(status, title, `<h1>${escape(title)}</h1>\n<p>${escape(text)}</p>`);
-
-/** An http(s) URL as an attribute value, or `null` for anything else. */
-function safeUrl(value) {
-  try {
-    const url = new URL(value);
-    return url.protocol === "https:" || url.protocol === "http:" ? escape(url.href) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The article page: sanitized `html` as it is, every other field as escaped text. */
-function articlePage(article) {
-  const meta = [
-    article.date && `<time datetime="${escape(article.date)}">${escape(article.date.slice(0, 10))}</time>`,
-    article.source && escape(article.source),
-    `${article.stats.readingMinutes} 分钟`,
-  ].filter(Boolean);
-  const original = article.originalUrl && safeUrl(article.originalUrl);
-  const footer = [
-    article.editor && `责任编辑：${escape(article.editor)}`,
-    original && `<a href="${original}" rel="noopener noreferrer">原文</a>`,
-  ].filter(Boolean);
-  return [
-    "<article>",
-    `<header><h1>${escape(article.title)}</h1><p class="meta">${meta.join(" · ")}</p></header>`,
-    article.html,
-    article.disclaimer ? `<aside class="disclaimer">${article.disclaimer.split("\n").map((line) => `<p>${escape(line)}</p>`).join("")}</aside>` : "",
-    footer.length ? `<footer><p>${footer.join(" · ")}</p></footer>` : "",
-    "</article>",
-  ].join("\n");
-}
 
 export default {
   async fetch(request, env) {
@@ -139,12 +116,12 @@ export default {
     }
 
     await init(); // resolves at once: the .wasm module was instantiated at import
-    let article;
+    let html;
     try {
-      article = renderPost(await response.text(), { baseUrl: base.origin + "/" });
+      html = renderPage(await response.text(), { baseUrl: base.origin + "/" }, STYLE);
     } catch (error) {
       return problem(422, "无法显示文章", `${error.code}: ${error.message}`);
     }
-    return page(200, article.title, articlePage(article));
+    return respond(200, html);
   },
 };
