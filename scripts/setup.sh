@@ -30,7 +30,9 @@ fi
 command -v wasm-pack >/dev/null || { step "wasm-pack"; cargo install -q wasm-pack --locked; }
 command -v geckodriver >/dev/null || { step "geckodriver"; cargo install -q geckodriver --locked; }
 
-# npm deps (binaryen's wasm-opt, playwright-core, vite): only when the lockfile changed.
+# npm deps (binaryen's wasm-opt, playwright-core; deno, bun, workerd and esbuild for the
+# per-runtime tests: each binary is a platform optionalDependency on the npm registry): only
+# when the lockfile changed.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "npm ci"
   npm ci --no-audit --no-fund --loglevel=error

@@ -20,6 +20,7 @@
 
 #![deny(missing_docs)]
 
+pub mod archive;
 mod article;
 mod clean;
 pub mod contract;

@@ -9,6 +9,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
+use crate::archive::{self, is_web_url};
 use crate::{Article, Error, Options};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -225,6 +226,9 @@ export interface Warning {
 /**
  * Stable codes of the errors thrown: `"internal"` is a bug in finews-reader
  * (a failed DOM call or conversion), never a property of the input.
+ * `"not-initialized"`: a function was called before `await init()` (or `initSync`);
+ * `"init-failed"`: `init`/`initSync` could not load the module (bad path, bytes or
+ * module; the original error is the `cause`).
  */
 export type ErrorCode =
   | "empty"
@@ -233,7 +237,9 @@ export type ErrorCode =
   | "no-content"
   | "invalid-options"
   | "fetch"
-  | "internal";
+  | "internal"
+  | "not-initialized"
+  | "init-failed";
 
 /** What every export throws (or `loadPost` rejects with): an `Error` with a stable `code`. */
 export interface FinewsError extends Error {
@@ -295,7 +301,7 @@ pub fn version() -> String {
 /// `2021-12-23T19:17:04+08:00` → `2021年12月23日 19:17` (anything else as it came).
 #[wasm_bindgen(js_name = formatDate)]
 pub fn format_date(iso: &str) -> String {
-    human_date(iso)
+    archive::human_date(iso)
 }
 
 /// Renders a raw post into a plain `Article` object.
@@ -335,6 +341,43 @@ pub fn render_into(
         .append_child(&node)
         .map_err(|e| Failure::internal("renderInto", e))?;
     article_to_js(article)
+}
+
+/// Renders a raw post as a standalone `<!doctype html>` page, `stylesheet` (the package's
+/// `page.css`) inlined, under a Content-Security-Policy that runs no script. Throws as
+/// `renderPost`.
+#[wasm_bindgen(js_name = renderPage)]
+pub fn render_page(
+    raw: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "RenderOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] stylesheet: Option<String>,
+) -> Result<String, Failure> {
+    install_panic_hook();
+    let options = options_from(options)?;
+    let article = render(raw, &options)?;
+    Ok(archive::page(
+        &article,
+        stylesheet.as_deref().unwrap_or_default(),
+    ))
+}
+
+// NOTE: one string, not an object: the package's CLI is its only user, and this costs
+// the wasm the least. Doc comments become the glue's JSDoc: short, they count in its size.
+/// For the package's CLI: a post as `status\0record\0indexEntry\0page` (see the Rust
+/// `archive::ArchivePost`); `bytes` is `undefined` for a file that could not be read.
+#[wasm_bindgen(js_name = archivePost)]
+pub fn archive_post(
+    path: &str,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | undefined")] bytes: Option<Box<[u8]>>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] stylesheet: Option<String>,
+) -> String {
+    install_panic_hook();
+    let post = archive::archive_post(path, bytes.as_deref(), stylesheet.as_deref());
+    let (entry, page) = (
+        post.index_entry.unwrap_or_default(),
+        post.page.unwrap_or_default(),
+    );
+    [post.status, &post.record, &entry, &page].join("\0")
 }
 
 /// Reads only the front matter of a raw post: the fast path for listings of many posts.
@@ -525,7 +568,7 @@ fn article_element(
     let meta = element(doc, "p", Some("finews-meta"), None)?;
     let mut items = Vec::new();
     if let Some(date) = &article.date {
-        let time = element(doc, "time", None, Some(&human_date(date)))?;
+        let time = element(doc, "time", None, Some(&archive::human_date(date)))?;
         time.set_attribute("datetime", date)?;
         items.push(time);
     }
@@ -674,20 +717,4 @@ fn link(doc: &Document, href: &str, text: &str, options: &Options) -> Result<Ele
         a.set_attribute("target", target)?;
     }
     Ok(a)
-}
-
-/// Defence in depth: the core already drops unsafe schemes from trailer links.
-fn is_web_url(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
-}
-
-/// `2021-12-23T19:17:04+08:00` → `2021年12月23日 19:17`, in the post's own offset.
-fn human_date(iso: &str) -> String {
-    let part = |range: std::ops::Range<usize>| iso.get(range).and_then(|s| s.parse::<u32>().ok());
-    match (part(0..4), part(5..7), part(8..10), iso.get(11..16)) {
-        (Some(y), Some(m), Some(d), Some(hm)) => format!("{y}年{m}月{d}日 {hm}"),
-        (Some(y), Some(m), Some(d), None) => format!("{y}年{m}月{d}日"),
-        _ => iso.to_owned(),
-    }
 }

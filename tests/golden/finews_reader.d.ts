@@ -213,6 +213,9 @@ export interface Warning {
 /**
  * Stable codes of the errors thrown: `"internal"` is a bug in finews-reader
  * (a failed DOM call or conversion), never a property of the input.
+ * `"not-initialized"`: a function was called before `await init()` (or `initSync`);
+ * `"init-failed"`: `init`/`initSync` could not load the module (bad path, bytes or
+ * module; the original error is the `cause`).
  */
 export type ErrorCode =
 | "empty"
@@ -221,7 +224,9 @@ export type ErrorCode =
 | "no-content"
 | "invalid-options"
 | "fetch"
-| "internal";
+| "internal"
+| "not-initialized"
+| "init-failed";
 
 /** What every export throws (or `loadPost` rejects with): an `Error` with a stable `code`. */
 export interface FinewsError extends Error {
@@ -230,6 +235,12 @@ export interface FinewsError extends Error {
 }
 
 
+
+/**
+ * For the package's CLI: a post as `status\0record\0indexEntry\0page` (see the Rust
+ * `archive::ArchivePost`); `bytes` is `undefined` for a file that could not be read.
+ */
+export function archivePost(path: string, bytes: Uint8Array | undefined, stylesheet?: string): string;
 
 /**
  * An `Article`'s `date` as its header shows it, in the post's own zone:
@@ -255,6 +266,13 @@ export function parseFrontMatter(raw: string): FrontMatter;
  * Only `article.html`, already sanitized, is set as HTML; every other string is text.
  */
 export function renderInto(element: Element, raw: string, options?: RenderOptions): Article;
+
+/**
+ * Renders a raw post as a standalone `<!doctype html>` page, `stylesheet` (the package's
+ * `page.css`) inlined, under a Content-Security-Policy that runs no script. Throws as
+ * `renderPost`.
+ */
+export function renderPage(raw: string, options?: RenderOptions, stylesheet?: string): string;
 
 /**
  * Renders a raw post into a plain `Article` object.

@@ -1,15 +1,15 @@
-// The built Node package (pkg-node/, from scripts/build.sh) through its real JS glue:
-// every corpus post renders and meets the basics of the html contract; errors are typed.
+// The built package (pkg/, from scripts/build.sh) as Node loads it (its `node` entry) through
+// its real JS glue: every corpus post renders and meets the basics of the html contract;
+// errors are typed.
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const require = createRequire(import.meta.url);
-const finews = require(join(root, "pkg-node/finews_reader.js"));
+const finews = await import(new URL("pkg/node.js", `file://${root}`).href);
+await finews.default();
 
 // Every corpus post is a fixture (tests/fixtures/*/input.md), with the catalogue's shapes.
 const files = readdirSync(join(root, "tests/fixtures"))
