@@ -1,8 +1,12 @@
+// The README's typography tables: pangu.js and marked (from the peer benchmark's install,
+// `npm run bench` first) beside the built package (`npm run build`).
 import { createRequire } from 'node:module';
-const require = createRequire('/work/main/target/bench-work/');
+import { fileURLToPath } from 'node:url';
+import init, * as ours from '../pkg/node.js';
+const require = createRequire(fileURLToPath(new URL('../target/bench-work/', import.meta.url)));
 const pangu = require('pangu');
 const { marked } = require('marked');
-const ours = require('/work/main/pkg-node/finews_reader.js');
+await init();
 const body = (md, opts) => ours.renderPost(`---\ntitle: t\n---\n${md}`, opts).html;
 const strip = (h) => h.replace(/<\/?p>/g, '').trim();
 const spacing = ['突破了120万', '增长63.27%', '发展“路线图”', '旗下ET7新能源', 'HFO-1234yf(四氟丙烯)', 'A股/港股', '见https://a.cn/x页', '2021年9月'];
