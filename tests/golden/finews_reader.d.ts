@@ -232,14 +232,11 @@ export interface FinewsError extends Error {
 
 
 /**
- * One post as the CLI writes it, `status\0record\0indexEntry\0page` (empty when none; see
- * `finews_reader::archive::ArchivePost`); `bytes` is `undefined` for a file that could not
- * be read. A post that fails is a record, not a throw.
- *
- * NOTE: one string, not an object: the package's CLI is its only user, and this costs
- * the wasm the least.
+ * For the package's CLI: a post as `status\0record\0indexEntry\0page` (see the Rust
+ * `archive::ArchivePost`); `text` is `undefined` for a file that could not be read,
+ * `replaced` when bytes that were not UTF-8 were replaced in decoding it.
  */
-export function archivePost(path: string, bytes: Uint8Array | undefined, stylesheet?: string): string;
+export function archivePost(path: string, text: string | undefined, replaced: boolean, stylesheet?: string): string;
 
 /**
  * Fetches a post and renders it. Rejects with code `"fetch"` on a network failure or
