@@ -14,9 +14,9 @@ const HELP = `Turns raw Jekyll posts of EastMoney news into clean, safe articles
 
 Usage: finews-reader render [OPTIONS] <FILE|DIR>...
 
-Render posts: one JSON line per post on stdout, in input order (an Article, or
-{"file", "error": {"code", "message"}} for a post that failed). Exit status 1 when
-any post failed, 2 on a usage error.
+Render posts to JSON Lines on stdout, in input order. One line per post: its Article,
+or {"file", "error": {"code", "message"}} when it failed. Exit status 1 when any post
+failed, 2 on a usage error.
 
 Arguments:
   <FILE|DIR>...  Post files, and folders walked recursively for *.md and *.markdown
