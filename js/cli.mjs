@@ -14,9 +14,9 @@ const HELP = `Turns raw Jekyll posts of EastMoney news into clean, safe articles
 
 Usage: finews-reader render [OPTIONS] <FILE|DIR>...
 
-Render posts: one JSON line per post on stdout, in input order (an Article, or
-{"file", "error": {"code", "message"}} for a post that failed). Exit status 1 when
-any post failed, 2 on a usage error.
+Render posts to JSON Lines on stdout, in input order. One line per post: its Article,
+or {"file", "error": {"code", "message"}} when it failed. Exit status 1 when any post
+failed, 2 on a usage error.
 
 Arguments:
   <FILE|DIR>...  Post files, and folders walked recursively for *.md and *.markdown
@@ -98,18 +98,27 @@ async function main() {
   const stylesheet = html === undefined ? undefined : readFileSync(new URL("./page.css", import.meta.url), "utf8");
   if (html !== undefined) mkdirSync(html, { recursive: true });
 
+  // As Rust's `String::from_utf8_lossy`: same replacement rule, a BOM kept (the core drops it).
+  const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  const lenient = new TextDecoder("utf-8", { ignoreBOM: true });
   const progress = progressLine(paths.length);
   const index = [];
   const counts = { rendered: 0, warnings: 0, failed: 0 };
   let lines = [];
   for (let i = 0; i < paths.length; i++) {
-    let bytes;
+    let text;
+    let replaced = false;
     try {
-      bytes = readFileSync(paths[i]);
+      const bytes = readFileSync(paths[i]);
+      try {
+        text = strict.decode(bytes);
+      } catch {
+        [text, replaced] = [lenient.decode(bytes), true];
+      }
     } catch (err) {
       process.stderr.write(`finews-reader: ${paths[i]}: ${err.message}\n`);
     }
-    const post = split(archivePost(paths[i], bytes, stylesheet));
+    const post = split(archivePost(paths[i], text, replaced, stylesheet));
     if (post.page) writeFileSync(join(html, names[i]), post.page);
     if (post.indexEntry) index.push(post.indexEntry);
     counts[post.status]++;

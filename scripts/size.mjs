@@ -1,4 +1,4 @@
-// `npm run size`: what a browser downloads, compressed: the .wasm and its JS glue in pkg/.
+// `npm run size`: what a browser downloads, compressed: the .wasm and the JS it imports in pkg/.
 // KB = 1024 bytes; gzip at level 9, brotli at quality 11 (what a CDN serves precompressed).
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -6,7 +6,21 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const pkg = fileURLToPath(new URL("../pkg/", import.meta.url));
-const files = readdirSync(pkg).filter((f) => f.endsWith(".wasm") || f.endsWith(".js")).sort();
+const manifest = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
+
+/** `entry` and the modules it imports, transitively (relative imports only). */
+function imports(entry, seen = new Set()) {
+  if (seen.has(entry)) return seen;
+  seen.add(entry);
+  const text = readFileSync(join(pkg, entry), "utf8");
+  for (const [, path] of text.matchAll(/(?:from|import)\s*["']\.\/([^"']+)["']/g)) imports(path, seen);
+  return seen;
+}
+
+// The browser's entry and what it imports, and the .wasm it fetches: not the Node,
+// workerd or CLI entries.
+const browser = manifest.exports["."].browser.replace(/^\.\//, "");
+const files = [...imports(browser), ...readdirSync(pkg).filter((f) => f.endsWith(".wasm"))].sort();
 if (!files.some((f) => f.endsWith(".wasm"))) {
   console.error("size: no .wasm in pkg/: run scripts/build.sh first");
   process.exit(1);

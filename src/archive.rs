@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use crate::{render_bytes, Article, Options, Stock};
+use crate::{render_post_with, render_replaced, Article, Options, Stock};
 
 /// Code and message of the record of a file that could not be read. The message is
 /// fixed so that both CLIs write the same bytes; each prints the system's reason on
@@ -67,27 +67,55 @@ impl<'a> IndexEntry<'a> {
     }
 }
 
-/// Renders one post of an archive with the default [`Options`]. `bytes` is `None` when
-/// the file could not be read (an [`UNREADABLE`] record). With a `stylesheet`, the
+/// A post's file, as a CLI read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Read<'a> {
+    /// Its text.
+    Text(&'a str),
+    /// Its text, bytes that were not UTF-8 replaced (U+FFFD): rendered with a warning.
+    /// The npm CLI decodes in JS (`TextDecoder`, the same replacement rule as Rust's
+    /// `String::from_utf8_lossy`), so the wasm carries no decoder of its own.
+    Replaced(&'a str),
+    /// It could not be read: an [`UNREADABLE`] record.
+    Failed,
+}
+
+impl<'a> Read<'a> {
+    /// `bytes` decoded as `String::from_utf8_lossy` does; `text` holds the decoded copy.
+    pub fn decode(bytes: &'a [u8], text: &'a mut String) -> Self {
+        match std::str::from_utf8(bytes) {
+            Ok(valid) => Read::Text(valid),
+            Err(_) => {
+                *text = String::from_utf8_lossy(bytes).into_owned();
+                Read::Replaced(text)
+            }
+        }
+    }
+}
+
+/// Renders one post of an archive with the default [`Options`]. With a `stylesheet`, the
 /// standalone [`page`] is made too.
 ///
 /// # Examples
 /// ```
-/// use finews_reader::archive::archive_post;
+/// use finews_reader::archive::{archive_post, Read};
 ///
-/// let post = archive_post("a.md", Some(b"---\ntitle: Hi\n---\ntext"), None);
+/// let post = archive_post("a.md", Read::Text("---\ntitle: Hi\n---\ntext"), None);
 /// assert_eq!(post.status, "warnings"); // the post has no date
 /// assert!(post.record.starts_with(r#"{"title":"Hi","#));
 ///
-/// let failed = archive_post("b.md", Some(b"  "), None);
+/// let failed = archive_post("b.md", Read::Text("  "), None);
 /// assert_eq!(failed.record, r#"{"file":"b.md","error":{"code":"empty","message":"the post is empty"}}"#);
 /// assert_eq!((failed.status, failed.index_entry), ("failed", None));
 /// ```
-pub fn archive_post(path: &str, bytes: Option<&[u8]>, stylesheet: Option<&str>) -> ArchivePost {
-    let Some(bytes) = bytes else {
-        return failed(path, UNREADABLE.0, UNREADABLE.1);
+pub fn archive_post(path: &str, read: Read<'_>, stylesheet: Option<&str>) -> ArchivePost {
+    let options = Options::default();
+    let rendered = match read {
+        Read::Text(text) => render_post_with(text, &options),
+        Read::Replaced(text) => render_replaced(text, &options),
+        Read::Failed => return failed(path, UNREADABLE.0, UNREADABLE.1),
     };
-    match render_bytes(bytes, &Options::default()) {
+    match rendered {
         Ok(article) => ArchivePost {
             record: to_json(&article),
             index_entry: Some(to_json(&IndexEntry::new(path, &article))),
@@ -382,7 +410,7 @@ mod tests {
 
     #[test]
     fn the_record_is_the_article_and_the_entry_its_summary() {
-        let post = archive_post("posts/a.md", Some(POST.as_bytes()), None);
+        let post = archive_post("posts/a.md", Read::Text(POST), None);
         let article = article();
         assert_eq!(post.record, serde_json::to_string(&article).unwrap());
         let entry: serde_json::Value =
@@ -409,13 +437,13 @@ mod tests {
 
     #[test]
     fn failures_are_records_with_stable_codes() {
-        let unreadable = archive_post("gone.md", None, Some(""));
+        let unreadable = archive_post("gone.md", Read::Failed, Some(""));
         assert_eq!(
             unreadable.record,
             r#"{"file":"gone.md","error":{"code":"unreadable","message":"the file could not be read"}}"#
         );
         assert_eq!((unreadable.status, unreadable.page), ("failed", None));
-        let binary = archive_post("x\"y.md", Some(b"\0\0\0\0"), None);
+        let binary = archive_post("x\"y.md", Read::Text("\0\0\0\0"), None);
         assert_eq!(
             binary.record,
             r#"{"file":"x\"y.md","error":{"code":"binary","message":"the post is not text (binary data)"}}"#
@@ -424,7 +452,13 @@ mod tests {
 
     #[test]
     fn invalid_utf8_renders_with_a_warning() {
-        let post = archive_post("a.md", Some(b"---\ntitle: t\n---\nbad \xff byte"), None);
+        let mut text = String::new();
+        let read = Read::decode(b"---\ntitle: t\n---\nbad \xff byte", &mut text);
+        assert_eq!(
+            read,
+            Read::Replaced("---\ntitle: t\n---\nbad \u{fffd} byte")
+        );
+        let post = archive_post("a.md", read, None);
         assert_eq!(post.status, "warnings");
         assert!(post.record.contains("invalid-text"));
     }

@@ -92,19 +92,21 @@ pub fn render_post_timed(
 pub fn render_bytes(raw: &[u8], options: &Options) -> Result<Article, Error> {
     match std::str::from_utf8(raw) {
         Ok(text) => render_post_with(text, options),
-        Err(_) => {
-            let text = String::from_utf8_lossy(raw);
-            let mut article = render_post_with(&text, options)?;
-            article.warnings.insert(
-                0,
-                Warning {
-                    code: WarningCode::InvalidText,
-                    message: "bytes that are not UTF-8 were replaced".to_owned(),
-                },
-            );
-            Ok(article)
-        }
+        Err(_) => render_replaced(&String::from_utf8_lossy(raw), options),
     }
+}
+
+/// Renders text in which bytes that were not UTF-8 were replaced (U+FFFD), with a warning.
+pub(crate) fn render_replaced(text: &str, options: &Options) -> Result<Article, Error> {
+    let mut article = render_post_with(text, options)?;
+    article.warnings.insert(
+        0,
+        Warning {
+            code: WarningCode::InvalidText,
+            message: "bytes that are not UTF-8 were replaced".to_owned(),
+        },
+    );
+    Ok(article)
 }
 
 /// Reads only the front matter of a raw post: the fast path for listings of many posts.

@@ -364,20 +364,32 @@ pub fn render_page(
 // NOTE: one string, not an object: the package's CLI is its only user, and this costs
 // the wasm the least. Doc comments become the glue's JSDoc: short, they count in its size.
 /// For the package's CLI: a post as `status\0record\0indexEntry\0page` (see the Rust
-/// `archive::ArchivePost`); `bytes` is `undefined` for a file that could not be read.
+/// `archive::ArchivePost`); `text` is `undefined` for a file that could not be read,
+/// `replaced` when bytes that were not UTF-8 were replaced in decoding it.
 #[wasm_bindgen(js_name = archivePost)]
 pub fn archive_post(
     path: &str,
-    #[wasm_bindgen(unchecked_param_type = "Uint8Array | undefined")] bytes: Option<Box<[u8]>>,
+    #[wasm_bindgen(unchecked_param_type = "string | undefined")] text: Option<String>,
+    replaced: bool,
     #[wasm_bindgen(unchecked_optional_param_type = "string")] stylesheet: Option<String>,
 ) -> String {
     install_panic_hook();
-    let post = archive::archive_post(path, bytes.as_deref(), stylesheet.as_deref());
-    let (entry, page) = (
+    let read = match (&text, replaced) {
+        (None, _) => archive::Read::Failed,
+        (Some(text), false) => archive::Read::Text(text),
+        (Some(text), true) => archive::Read::Replaced(text),
+    };
+    let post = archive::archive_post(path, read, stylesheet.as_deref());
+    let mut out = String::from(post.status);
+    for part in [
+        post.record,
         post.index_entry.unwrap_or_default(),
         post.page.unwrap_or_default(),
-    );
-    [post.status, &post.record, &entry, &page].join("\0")
+    ] {
+        out.push('\0');
+        out.push_str(&part);
+    }
+    out
 }
 
 /// Reads only the front matter of a raw post: the fast path for listings of many posts.

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use clap::{Args, Parser, Subcommand};
-use finews_reader::archive::{self, ArchivePost};
+use finews_reader::archive::{self, ArchivePost, Read};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
@@ -36,9 +36,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Render posts: one JSON line per post on stdout, in input order (an Article, or
-    /// {"file", "error": {"code", "message"}} for a post that failed). Exit status 1 when
-    /// any post failed, 2 on a usage error.
+    /// Render posts to JSON Lines on stdout, in input order
+    ///
+    /// One line per post: its Article, or {"file", "error": {"code", "message"}} when it
+    /// failed. Exit status 1 when any post failed, 2 on a usage error.
     Render(Render),
 }
 
@@ -134,10 +135,15 @@ fn render(args: &Render) -> Result<bool, String> {
 /// Reads and renders one post; a file that cannot be read is a failure record, its reason
 /// on stderr.
 fn post(path: &str, stylesheet: Option<&str>) -> ArchivePost {
-    let bytes = fs::read(path)
-        .inspect_err(|e| eprintln!("finews-reader: {path}: {e}"))
-        .ok();
-    archive::archive_post(path, bytes.as_deref(), stylesheet)
+    let (bytes, mut text) = (fs::read(path), String::new());
+    let read = match &bytes {
+        Ok(bytes) => Read::decode(bytes, &mut text),
+        Err(e) => {
+            eprintln!("finews-reader: {path}: {e}");
+            Read::Failed
+        }
+    };
+    archive::archive_post(path, read, stylesheet)
 }
 
 /// Appends the posts under `dir`, depth first, each folder's entries in byte order of

@@ -238,9 +238,10 @@ export interface FinewsError extends Error {
 
 /**
  * For the package's CLI: a post as `status\0record\0indexEntry\0page` (see the Rust
- * `archive::ArchivePost`); `bytes` is `undefined` for a file that could not be read.
+ * `archive::ArchivePost`); `text` is `undefined` for a file that could not be read,
+ * `replaced` when bytes that were not UTF-8 were replaced in decoding it.
  */
-export function archivePost(path: string, bytes: Uint8Array | undefined, stylesheet?: string): string;
+export function archivePost(path: string, text: string | undefined, replaced: boolean, stylesheet?: string): string;
 
 /**
  * An `Article`'s `date` as its header shows it, in the post's own zone:
