@@ -3,7 +3,8 @@
 // `init()` says what to do instead of failing inside the glue; `init` and `initSync` turn
 // any loading failure into one `init-failed` error that keeps the original as its `cause`.
 // The runtime entries (index.js, node.js, workerd.js) differ only in how `init()` with no
-// argument finds the .wasm. Internal: not in the package's `exports`.
+// argument finds the .wasm: each makes its `init` with this module's default export,
+// `makeInit`, which their `export *` leaves out. Internal: not in the package's `exports`.
 import glueInit, * as glue from "./finews_reader.js";
 
 let ready = false;
@@ -48,9 +49,9 @@ export function renderPage(raw, options, stylesheet) {
 }
 
 /** For the package's CLI (cli.mjs); exported so the entries cover the whole glue. */
-export function archivePost(path, bytes, stylesheet) {
+export function archivePost(path, text, replaced, stylesheet) {
   if (!ready) throw notInitialized("archivePost");
-  return glue.archivePost(path, bytes, stylesheet);
+  return glue.archivePost(path, text, replaced, stylesheet);
 }
 
 export function parseFrontMatter(raw) {
@@ -91,7 +92,7 @@ export function initSync(argument) {
  * nothing) into what the glue loads; `undefined` lets the glue fetch
  * `new URL("finews_reader_bg.wasm", import.meta.url)` (the form bundlers recognise).
  */
-export function makeInit(locate) {
+export default function makeInit(locate) {
   return async function init(argument) {
     if (ready) return glueInit();
     try {

@@ -8,7 +8,7 @@ import { once } from "node:events";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { archivePost, initSync, version } from "./finews_reader.js";
+import init, { archivePost, version } from "./node.js";
 
 const HELP = `Turns raw Jekyll posts of EastMoney news into clean, safe articles.
 
@@ -48,7 +48,7 @@ try {
   usageError(err.message);
 }
 const { values, positionals } = args;
-initSync({ module: readFileSync(new URL("./finews_reader_bg.wasm", import.meta.url)) });
+await init();
 if (values.help) {
   process.stdout.write(HELP);
   process.exit(0);

@@ -3,19 +3,10 @@
 // node:fs. A path or a `file:` URL given to `init` is read the same way; `http(s):` URLs,
 // bytes and modules go to the glue as they are.
 import { readFile } from "node:fs/promises";
-import { makeInit } from "./api.js";
+import makeInit from "./api.js";
 
-export {
-  archivePost,
-  formatDate,
-  initSync,
-  loadPost,
-  parseFrontMatter,
-  renderInto,
-  renderPage,
-  renderPost,
-  version,
-} from "./api.js";
+// Every public function, each refusing to run before the module is loaded.
+export * from "./api.js";
 
 /** A file to read for `source`, or `undefined` when `source` is no file. */
 function fileOf(source) {

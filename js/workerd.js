@@ -3,21 +3,12 @@
 // this for `*.wasm`) and instantiated right here, at import. `await init()` then resolves
 // at once, so the same code runs everywhere.
 import wasm from "./finews_reader_bg.wasm";
-import { initSync, makeInit } from "./api.js";
+import makeInit, { initSync } from "./api.js";
 
 initSync({ module: wasm });
 
-export {
-  archivePost,
-  formatDate,
-  initSync,
-  loadPost,
-  parseFrontMatter,
-  renderInto,
-  renderPage,
-  renderPost,
-  version,
-} from "./api.js";
+// Every public function, each refusing to run before the module is loaded.
+export * from "./api.js";
 
 /** The module is already loaded: resolves at once. */
 export default makeInit((source) => source);
