@@ -5,29 +5,12 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
+import { rejection, thrown } from "./throws.mjs";
 
 const pkg = new URL("../../pkg/", import.meta.url);
 const seed = readFileSync(new URL("../consumer/seed.md", import.meta.url), "utf8");
 const glue = await import(new URL("finews_reader.js", pkg));
 const node = await import(new URL("node.js", pkg));
-
-/** The thrown value of `fn`, which must throw. */
-function thrown(fn) {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  assert.fail("expected a throw");
-}
-
-/** The rejection of `promise`, which must reject. */
-async function rejection(promise) {
-  return promise.then(
-    () => assert.fail("expected a rejection"),
-    (error) => error,
-  );
-}
 
 /**
  * The export names of an entry, read from its source (workerd.js imports a .wasm: Node cannot

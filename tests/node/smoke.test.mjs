@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { thrown } from "./throws.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const finews = await import(new URL("pkg/node.js", `file://${root}`).href);
@@ -15,16 +16,6 @@ await finews.default();
 const files = readdirSync(join(root, "tests/fixtures"))
   .map((name) => join(root, "tests/fixtures", name, "input.md"))
   .filter((file) => existsSync(file));
-
-/** The thrown value of `fn`, which must throw. */
-function thrown(fn) {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  assert.fail("expected a throw");
-}
 
 test("every corpus post renders without throwing and with a clean body", () => {
   assert.ok(files.length >= 31, `found ${files.length} posts`);
