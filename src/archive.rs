@@ -8,6 +8,7 @@
 
 use serde::Serialize;
 
+use crate::writer::escape_into;
 use crate::{render_post_with, render_replaced, Article, Options, Stock};
 
 /// Code and message of the record of a file that could not be read. The message is
@@ -346,13 +347,14 @@ enum Piece<'a> {
     Css(&'a str),
 }
 
-// NOTE: never inlined, nor `escape`: a copy at each call site cost the wasm kilobytes.
+// NOTE: never inlined: a copy at each call site cost the wasm kilobytes.
 #[inline(never)]
 fn write(out: &mut String, pieces: &[Piece<'_>]) {
     for piece in pieces {
         match piece {
             Piece::Html(html) => out.push_str(html),
-            Piece::Text(text) => escape(out, text),
+            // The writer's escaping, for attribute values: right in an element too.
+            Piece::Text(text) => escape_into(out, text, true),
             // A stylesheet cannot end its own element: `</style` in it becomes `<\/style`.
             Piece::Css(css) => {
                 for (i, part) in css.split('<').enumerate() {
@@ -362,21 +364,6 @@ fn write(out: &mut String, pieces: &[Piece<'_>]) {
                     out.push_str(part);
                 }
             }
-        }
-    }
-}
-
-/// Escapes text for an element or a quoted attribute value.
-#[inline(never)]
-fn escape(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
         }
     }
 }
