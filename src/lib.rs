@@ -188,13 +188,8 @@ fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result
     let trailer = parse_trailer(parts.trailer, &options.base_url);
     watch.lap("trailer");
 
-    let plain = !has_markup(parts.body);
-    // A post that is only a `> ` digest shows the digest as its body.
-    let body = if parts.body.is_empty() {
-        parts.digest.as_deref().unwrap_or_default()
-    } else {
-        parts.body
-    };
+    let body = parts.body;
+    let plain = !has_markup(body);
     let max_nesting = options.limits.max_nesting;
     let (cleaned, limited) = if has_markup(body) {
         let (body_html, md_limited) = render_markdown(body, max_nesting);

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use pulldown_cmark::{html, CowStr, Event, LinkType, Options as MdOptions, Parser, Tag, TagEnd};
 
 use crate::article::Link;
+use crate::typography::is_cjk_or_fullwidth;
 use crate::urls::{self, UrlUse};
 
 fn md_options() -> MdOptions {
@@ -156,12 +157,6 @@ fn pair_delimiters<'a>(texts: Vec<CowStr<'a>>, out: &mut Vec<Event<'a>>) {
             (Piece::Run(c, n), None) => out.push(Event::Text(c.to_string().repeat(n).into())),
         }
     }
-}
-
-/// CJK characters and the full-width and CJK punctuation around them (`。，“”（）`).
-fn is_cjk_or_fullwidth(c: char) -> bool {
-    crate::typography::is_cjk(c)
-        || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '\u{2018}'..='\u{201F}' | '\u{2026}')
 }
 
 /// Drops container markers beyond `max` at the start of each line.

@@ -7,7 +7,7 @@ pub struct Parts<'a> {
     pub front_matter: Option<&'a str>,
     /// `true` when a `---` opened front matter that never closed.
     pub unclosed_front_matter: bool,
-    /// The leading `> ` digest lines, markers removed and joined.
+    /// The leading `> ` digest line (the finews shape only), as plain text.
     pub digest: Option<String>,
     /// The body: Markdown with embedded raw HTML, digest and trailer removed.
     pub body: &'a str,
@@ -124,28 +124,39 @@ fn is_trailer_line(line: &str) -> bool {
         })
 }
 
-/// A digest is a run of `>` lines at the start of the body.
+/// A digest is the finews shape only: one `> ` line of plain text at the top, then the
+/// body. Any other leading quote (a poem, an epigraph, nested or marked-up quotes) is
+/// the body's own `<blockquote>`.
 fn split_digest(body: &str) -> (Option<String>, &str) {
     let body = body.trim_start_matches('\n');
-    let mut end = 0;
-    let mut digest = String::new();
-    for line in body.split_inclusive('\n') {
-        let Some(quoted) = line.trim_start().strip_prefix('>') else {
-            break;
-        };
-        let quoted = quoted.trim();
-        if !quoted.is_empty() {
-            if !digest.is_empty() {
-                digest.push('\n');
-            }
-            digest.push_str(quoted);
-        }
-        end += line.len();
-    }
-    if digest.is_empty() {
+    let (line, rest) = body.split_once('\n').unwrap_or((body, ""));
+    let Some(quoted) = line.trim_start().strip_prefix('>').map(str::trim) else {
+        return (None, body);
+    };
+    let rest = rest.trim_start_matches([' ', '\t']);
+    let followed_by_body = rest.starts_with('\n') && !rest.trim().is_empty();
+    if !followed_by_body {
         return (None, body);
     }
-    (Some(digest), &body[end..])
+    match plain_text(quoted) {
+        Some(digest) => (Some(digest), rest),
+        None => (None, body),
+    }
+}
+
+/// The text of a line that Markdown shows as one paragraph of plain text (entities and
+/// escapes decoded), or `None` when it holds markup: a tag, a link, emphasis, a block.
+fn plain_text(line: &str) -> Option<String> {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut text = String::new();
+    for event in Parser::new(line) {
+        match event {
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+            Event::Text(t) => text.push_str(&t),
+            _ => return None,
+        }
+    }
+    (!text.trim().is_empty()).then_some(text)
 }
 
 #[cfg(test)]

@@ -11,6 +11,12 @@ pub fn is_cjk(c: char) -> bool {
     }
 }
 
+/// CJK characters and the full-width and CJK punctuation around them (`。，“”（）`).
+pub fn is_cjk_or_fullwidth(c: char) -> bool {
+    is_cjk(c)
+        || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '\u{2018}'..='\u{201F}' | '\u{2026}')
+}
+
 /// CJK Extensions B–F and the compatibility supplement, beyond the bitmap.
 const CJK_SUPPLEMENTARY: std::ops::RangeInclusive<u32> = 0x2_0000..=0x2_FA1F;
 

@@ -1,14 +1,14 @@
 //! Writes the sanitized HTML and, at the same time, the plain text of each block.
 //!
 //! Whitespace is normalised as a browser would show it: runs collapse to one space,
-//! none at the start or end of a block, and a line break between two CJK characters
-//! (a soft wrap of the source) vanishes instead of showing as a space.
+//! none at the start or end of a block, and a line break next to a CJK character or
+//! full-width punctuation (a soft wrap of the source) vanishes instead of showing as a space.
 
 use std::borrow::Cow;
 
 use crate::contract::{Empty, Layout, Tag};
 use crate::text::{is_stray_control, may_hold_controls};
-use crate::typography::{is_cjk, Spacer};
+use crate::typography::{is_cjk_or_fullwidth, Spacer};
 
 /// CJK and full-width punctuation that ends a sentence or clause, or closes a quote.
 fn is_fullwidth_mark(c: char) -> bool {
@@ -356,7 +356,9 @@ impl Writer {
         let Some((at, newline)) = self.pending_space.take() else {
             return;
         };
-        let soft_cjk_wrap = newline && self.prev.is_some_and(is_cjk) && next.is_some_and(is_cjk);
+        // A soft wrap next to CJK text or full-width punctuation is no word break.
+        let soft_cjk_wrap = newline
+            && (self.prev.is_some_and(is_cjk_or_fullwidth) || next.is_some_and(is_cjk_or_fullwidth));
         // White space that starts a block or a line (after `<br>`) shows nothing.
         if self.at_block_start || self.at_line_start || soft_cjk_wrap {
             return;
