@@ -358,7 +358,8 @@ impl Writer {
         };
         // A soft wrap next to CJK text or full-width punctuation is no word break.
         let soft_cjk_wrap = newline
-            && (self.prev.is_some_and(is_cjk_or_fullwidth) || next.is_some_and(is_cjk_or_fullwidth));
+            && (self.prev.is_some_and(is_cjk_or_fullwidth)
+                || next.is_some_and(is_cjk_or_fullwidth));
         // White space that starts a block or a line (after `<br>`) shows nothing.
         if self.at_block_start || self.at_line_start || soft_cjk_wrap {
             return;

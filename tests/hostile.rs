@@ -99,12 +99,25 @@ fn ten_megabyte_post() {
 
 #[test]
 fn hundred_thousand_nested_tags() {
-    for tag in ["div", "b", "span", "p", "a", "table", "li"] {
+    for tag in [
+        "div",
+        "b",
+        "span",
+        "p",
+        "a",
+        "table",
+        "li",
+        "blockquote",
+        "ul",
+        "ol",
+        "dl",
+        "dd",
+    ] {
         let raw = post(&(format!("<{tag}>").repeat(100_000) + "深处的字"));
         let a = render_post(&raw).unwrap();
         assert!(a.text.contains("深处的字"), "<{tag}>: text lost");
         assert!(
-            has(&a, WarningCode::NestingLimited) || tag == "p" || tag == "li",
+            has(&a, WarningCode::NestingLimited) || ["p", "li", "dd"].contains(&tag),
             "<{tag}>: no warning"
         );
         common::assert_html_contract(&a.html);
@@ -174,12 +187,17 @@ fn megabyte_front_matter() {
 }
 
 #[test]
-fn deeply_nested_markdown() {
-    for prefix in ["> ", "- ", "1. ", "* > "] {
-        let raw = post(&format!("{}深", prefix.repeat(20_000)));
-        let a = render_post(&raw).unwrap();
-        assert!(a.text.contains('深'), "{prefix:?}");
-        assert!(has(&a, WarningCode::NestingLimited), "{prefix:?}");
+fn hundred_thousand_nested_markdown_levels_keep_their_text() {
+    let kinds = [">", "> ", "- ", "* ", "+ ", "1. ", "9) ", "* > ", "> 1. "];
+    for prefix in kinds {
+        // At the top of the body (where a digest would be), and after a paragraph.
+        for lead in ["", "前言。\n\n"] {
+            let raw = post(&format!("{lead}{}深处的字", prefix.repeat(100_000)));
+            let a = render_post(&raw).unwrap();
+            assert!(a.text.contains("深处的字"), "{prefix:?} after {lead:?}");
+            assert!(has(&a, WarningCode::NestingLimited), "{prefix:?}");
+            common::assert_html_contract(&a.html);
+        }
     }
     let lines: String = (0..20_000)
         .map(|i| format!("{}行\n", "> ".repeat(i % 300)))

@@ -165,7 +165,10 @@ fn check(article: &Article, placement: &str, payload: &str, options: &Options) {
                 w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?'))
             });
             // (Escaped text, `&lt;b&gt;`, is plain text that reads `<b>`.)
-            assert!(!tag_like || payload.contains('&'), "the digest holds markup: {digest:?}");
+            assert!(
+                !tag_like || payload.contains('&'),
+                "the digest holds markup: {digest:?}"
+            );
             if !payload.contains(['\n', '\r', '<', '&', '[', '*', '_', '`', '\\']) {
                 assert_eq!(article.digest.as_deref(), Some(as_read(payload).trim()));
             }
