@@ -13,7 +13,8 @@ use std::collections::HashMap;
 use ego_tree::iter::Edge;
 use html5ever::ns;
 use pulldown_cmark::{
-    CowStr, Event as MdEvent, HeadingLevel, LinkType, Tag as MdTag, TagEnd as MdTagEnd,
+    CodeBlockKind, CowStr, Event as MdEvent, HeadingLevel, LinkType, Tag as MdTag,
+    TagEnd as MdTagEnd,
 };
 use scraper::{ElementRef, Html, Node};
 
@@ -21,6 +22,7 @@ use crate::article::{Image, Stock, StockSource, TocEntry};
 use crate::contract::{self, Action, Layout, Origin};
 use crate::eastmoney::{self, Role, Security, StockList};
 use crate::error::{Warning, WarningCode, Warnings};
+use crate::kramdown;
 use crate::markup::{
     collapse_spaces, holds_block, is_event_handler, is_generic_alt, is_hidden, number, text_of,
     truncate, AttrOf,
@@ -136,9 +138,18 @@ pub fn clean_markdown<'a>(events: impl Iterator<Item = MdEvent<'a>>, options: &O
                     MdTag::Paragraph => walk.keep("p", Vec::new(), None),
                     MdTag::Heading { level, .. } => walk.keep(heading_tag(level), Vec::new(), None),
                     MdTag::BlockQuote(_) => walk.keep("blockquote", Vec::new(), None),
-                    MdTag::CodeBlock(_) => {
-                        walk.keep("pre", Vec::new(), None) + walk.keep("code", Vec::new(), None)
+                    MdTag::CodeBlock(kind) => {
+                        let class = match kind {
+                            CodeBlockKind::Fenced(info) => language_class(&info),
+                            CodeBlockKind::Indented => None,
+                        };
+                        let attrs = class.map(|c| vec![("class", Cow::Owned(c))]);
+                        walk.keep("pre", Vec::new(), None)
+                            + walk.keep("code", attrs.unwrap_or_default(), None)
                     }
+                    MdTag::DefinitionList => walk.keep("dl", Vec::new(), None),
+                    MdTag::DefinitionListTitle => walk.keep("dt", Vec::new(), None),
+                    MdTag::DefinitionListDefinition => walk.keep("dd", Vec::new(), None),
                     MdTag::List(None) => walk.keep("ul", Vec::new(), None),
                     MdTag::List(Some(start)) => {
                         let start = u32::try_from(start)
@@ -213,6 +224,13 @@ pub fn clean_markdown<'a>(events: impl Iterator<Item = MdEvent<'a>>, options: &O
         }
     }
     walk.finish()
+}
+
+/// `language-rust` for a fence's info string `rust linenos`, as pulldown-cmark's
+/// writer names it, if the policy allows that class.
+fn language_class(info: &str) -> Option<String> {
+    let class = format!("language-{}", info.split_whitespace().next()?);
+    contract::accepts(contract::Value::Prefixed(&["language-"]), &class).then_some(class)
 }
 
 /// A Markdown text as the output takes it: borrowed from the body where it can be.
@@ -389,9 +407,14 @@ impl<'a> Walk<'a> {
         }
     }
 
-    /// A comment is never written; `<!--原文标题-->` marks the original title.
+    /// A comment is never written; `<!--原文标题-->` marks the original title, and
+    /// `<!--toc-->` (kramdown's `{:toc}`) where the table of contents goes.
     fn comment(&mut self, comment: &str) {
-        if eastmoney::recognise_comment(comment).map(|found| found.role)
+        if comment.trim().eq_ignore_ascii_case(kramdown::TOC_MARKER) {
+            if self.options.inline_toc {
+                self.out.toc_marker();
+            }
+        } else if eastmoney::recognise_comment(comment).map(|found| found.role)
             == Some(Role::OriginalTitle)
         {
             self.out.title_marker();

@@ -220,6 +220,9 @@ pub enum Value {
     Text,
     /// One of these words.
     OneOf(&'static [&'static str]),
+    /// One of these prefixes and a name (`language-rust`, `fn:1`): letters, digits and
+    /// `_+#.-`, nothing a selector or URL would read otherwise.
+    Prefixed(&'static [&'static str]),
 }
 
 /// Who writes an attribute.
@@ -290,6 +293,11 @@ pub const ATTRIBUTES: &[(&str, &[Attribute])] = &[
     ("td", CELL), ("th", CELL),
     ("ol", &[input("start", Value::Number(1000))]),
     ("abbr", &[input("title", Value::Text)]),
+    // A fenced block's language, as kramdown and highlighters name it.
+    ("code", &[input("class", Value::Prefixed(&["language-"]))]),
+    // Footnotes and the references that link to them (kramdown's ids).
+    ("li", &[input("id", Value::Prefixed(&["fn:"]))]),
+    ("sup", &[input("id", Value::Prefixed(&["fnref:"]))]),
 ];
 
 /// The attributes a tag of the output may carry.
@@ -313,12 +321,22 @@ pub fn number_for(tag: &str, name: &str, n: u32) -> Option<u32> {
 /// and checks the host).
 pub fn accepts(check: Value, value: &str) -> bool {
     match check {
+        Value::Url(UrlUse::Link) if crate::urls::is_fragment(value) => true,
         Value::Url(usage) => crate::urls::schemes(usage)
             .iter()
             .any(|s| scheme_of(value).is_some_and(|v| v.eq_ignore_ascii_case(s))),
         Value::Number(max) => number(value).is_some_and(|n| n <= max),
         Value::Text => true,
         Value::OneOf(words) => words.contains(&value),
+        Value::Prefixed(prefixes) => prefixes.iter().any(|prefix| {
+            value.strip_prefix(prefix).is_some_and(|name| {
+                !name.is_empty()
+                    && name.len() <= 64
+                    && name
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"_+#.-".contains(&b))
+            })
+        }),
     }
 }
 

@@ -27,6 +27,7 @@ pub mod contract;
 pub mod eastmoney;
 mod error;
 mod front_matter;
+mod kramdown;
 mod markdown;
 mod markup;
 mod options;
@@ -146,6 +147,15 @@ struct Stopwatch<'a> {
 }
 
 impl Stopwatch<'_> {
+    /// A stopwatch that records nothing.
+    fn off() -> Self {
+        Stopwatch {
+            now: None,
+            last: 0.0,
+            stages: serde_json::Map::new(),
+        }
+    }
+
     fn lap(&mut self, stage: &str) {
         if let Some(now) = self.now {
             let t = now();
@@ -188,27 +198,17 @@ fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result
     let trailer = parse_trailer(parts.trailer, &options.base_url);
     watch.lap("trailer");
 
-    let body = parts.body;
-    let plain = !has_markup(body);
-    let max_nesting = options.limits.max_nesting;
-    let (cleaned, limited) = if has_markup(body) {
-        let (body_html, md_limited) = render_markdown(body, max_nesting);
-        watch.lap("markdown");
-        let parsed = parse_html(&body_html, max_nesting);
-        watch.lap("parse");
-        let cleaned = clean(&parsed.html, options);
-        (cleaned, md_limited || parsed.nesting_limited)
-    } else {
-        // Markdown alone: its events go to the cleaning walk, with no HTML in between.
-        let (body, md_limited) = markdown::cap_nesting(body, max_nesting.max(1));
-        let cleaned = clean_markdown(markdown::markdown_events(&body), options);
-        (cleaned, md_limited)
-    };
+    let plain = !has_markup(parts.body);
+    let authored = text::authored_excerpt(&front_matter.front_matter, parts.body);
+    let (cleaned, limited) = clean_body(&authored.body, options, &mut watch);
     watch.lap("clean");
     if limited {
         warnings.push(
             WarningCode::NestingLimited,
-            format!("elements nested deeper than {max_nesting} were flattened"),
+            format!(
+                "elements nested deeper than {} were flattened",
+                options.limits.max_nesting
+            ),
         );
     }
     for warning in cleaned.warnings {
@@ -216,7 +216,9 @@ fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result
     }
 
     let text = cleaned.paragraphs.join("\n\n");
-    // A `> ` digest, else an older layout's summary; a plain-text post's is its text.
+    // A `> ` digest, else an older layout's summary; a plain-text post's is its text
+    // (paragraphs only: a Markdown post with headings, lists or code has none).
+    let plain = plain && is_paragraphs(&cleaned.html);
     let digest = (parts.digest.clone())
         .or_else(|| cleaned.summary.clone())
         .or_else(|| (plain && !text.is_empty()).then(|| text.clone()));
@@ -242,9 +244,11 @@ fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result
     }
     // A digest is the summary; a plain-text post's digest is its text.
     let summary = parts.digest.as_ref().or(cleaned.summary.as_ref());
-    let excerpt = match summary {
-        Some(digest) => excerpt(digest, options.excerpt_length),
-        None => excerpt(&cleaned.prose, options.excerpt_length),
+    // The author's excerpt whole; else the digest's or the prose's, cut to length.
+    let excerpt = match (&authored.excerpt, summary) {
+        (Some(source), _) => clean_body(source, options, &mut Stopwatch::off()).0.prose,
+        (None, Some(digest)) => excerpt(digest, options.excerpt_length),
+        (None, None) => excerpt(&cleaned.prose, options.excerpt_length),
     };
     let stats = stats(&cleaned.paragraphs);
     watch.lap("derive");
@@ -274,6 +278,32 @@ fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result
     })
 }
 
+/// A body (Markdown with raw HTML) cleaned, and whether nesting was capped in it.
+fn clean_body(body: &str, options: &Options, watch: &mut Stopwatch<'_>) -> (Cleaned, bool) {
+    let alone = is_markdown_alone(body);
+    let kramdown = kramdown::prepare(body);
+    let (body, abbreviations) = (&*kramdown.body, &kramdown.abbreviations[..]);
+    let max_nesting = options.limits.max_nesting;
+    if !alone || has_markup(body) {
+        let (body_html, md_limited) =
+            markdown::render_markdown_with(body, max_nesting, abbreviations);
+        watch.lap("markdown");
+        let parsed = parse_html(&body_html, max_nesting);
+        watch.lap("parse");
+        (
+            clean(&parsed.html, options),
+            md_limited || parsed.nesting_limited,
+        )
+    } else {
+        // Markdown alone: its events go to the cleaning walk, with no HTML in between.
+        let (body, md_limited) = markdown::cap_nesting(body, max_nesting.max(1));
+        (
+            clean_markdown(markdown::markdown_events(&body), options),
+            md_limited,
+        )
+    }
+}
+
 /// Normalises line endings and refuses binary data; other control characters are dropped.
 fn clean_text(raw: &str, warnings: &mut Warnings) -> Result<String, Error> {
     let suspect = text::may_hold_controls(raw);
@@ -293,6 +323,26 @@ fn clean_text(raw: &str, warnings: &mut Warnings) -> Result<String, Error> {
         format!("{controls} control characters were removed"),
     );
     Ok(text.chars().filter(|&c| !is_stray_control(c)).collect())
+}
+
+/// Whether a body is cleaned from its Markdown events directly ([`clean_markdown`]):
+/// no HTML in it, and nothing kramdown writes as HTML (footnotes, abbreviations).
+/// Else it goes through HTML ([`render_markdown`] → [`parse_html`] → [`clean`]).
+///
+/// # Examples
+/// ```
+/// assert!(finews_reader::is_markdown_alone("**重要**"));
+/// assert!(!finews_reader::is_markdown_alone("注[^1]\n\n[^1]: 脚注"));
+/// assert!(!finews_reader::is_markdown_alone("<p>正文</p>"));
+/// ```
+pub fn is_markdown_alone(body: &str) -> bool {
+    !has_markup(body) && !markdown::writes_html(body)
+}
+
+/// Whether our html is paragraphs and nothing else at the top level.
+fn is_paragraphs(html: &str) -> bool {
+    html.split("</p>")
+        .all(|block| block.is_empty() || block.starts_with("<p>"))
 }
 
 /// Whether a body holds HTML (a tag, comment, declaration or processing instruction; an

@@ -1,6 +1,7 @@
 //! Stage 3: the Markdown parts of a post, with pulldown-cmark.
 
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{html, CowStr, Event, LinkType, Options as MdOptions, Parser, Tag, TagEnd};
 
@@ -8,8 +9,14 @@ use crate::article::Link;
 use crate::typography::is_cjk_or_fullwidth;
 use crate::urls::{self, UrlUse};
 
+/// kramdown's features that pulldown-cmark has an option for: GFM tables, `~~`,
+/// footnotes, definition lists and heading attributes (`## A {#a}`, never shown).
 fn md_options() -> MdOptions {
-    MdOptions::ENABLE_TABLES | MdOptions::ENABLE_STRIKETHROUGH
+    MdOptions::ENABLE_TABLES
+        | MdOptions::ENABLE_STRIKETHROUGH
+        | MdOptions::ENABLE_FOOTNOTES
+        | MdOptions::ENABLE_DEFINITION_LIST
+        | MdOptions::ENABLE_HEADING_ATTRIBUTES
 }
 
 /// Renders a body (Markdown with embedded raw HTML, as kramdown sees it) to HTML.
@@ -25,10 +32,25 @@ fn md_options() -> MdOptions {
 /// assert!(!limited);
 /// ```
 pub fn render_markdown(body: &str, max_nesting: usize) -> (String, bool) {
+    render_markdown_with(body, max_nesting, &[])
+}
+
+/// [`render_markdown`] with kramdown's abbreviations applied.
+pub(crate) fn render_markdown_with(
+    body: &str,
+    max_nesting: usize,
+    abbreviations: &[(String, String)],
+) -> (String, bool) {
     let (body, limited) = cap_nesting(body, max_nesting.max(1));
     let mut out = String::with_capacity(body.len() + body.len() / 4);
-    html::push_html(&mut out, markdown_events(&body));
+    html::push_html(&mut out, events_with(&body, abbreviations));
     (out, limited)
+}
+
+/// Whether a Markdown body's events may include HTML of ours (footnotes,
+/// abbreviations): then it takes the HTML path, not [`crate::clean_markdown`].
+pub(crate) fn writes_html(body: &str) -> bool {
+    body.contains("[^") || body.contains("*[")
 }
 
 /// A body's Markdown events as the renderer reads them (tables, strikethrough,
@@ -44,10 +66,172 @@ pub fn render_markdown(body: &str, max_nesting: usize) -> (String, bool) {
 /// assert_eq!(events.len(), 6);
 /// ```
 pub fn markdown_events(body: &str) -> Box<dyn Iterator<Item = Event<'_>> + '_> {
+    events_with(body, &[])
+}
+
+/// The events, with CJK-friendly emphasis, abbreviations and footnotes where the body
+/// has them (each a pass over the collected events; none for a body without).
+fn events_with<'a>(
+    body: &'a str,
+    abbreviations: &'a [(String, String)],
+) -> Box<dyn Iterator<Item = Event<'a>> + 'a> {
     let parser = Parser::new_ext(body, md_options());
-    match body.contains(['*', '_']) {
-        true => Box::new(cjk_emphasis(parser.collect()).into_iter()),
-        false => Box::new(parser),
+    let (emphasis, notes) = (body.contains(['*', '_']), body.contains("[^"));
+    if !emphasis && !notes && abbreviations.is_empty() {
+        return Box::new(parser);
+    }
+    let mut events: Vec<Event<'a>> = parser.collect();
+    if emphasis {
+        events = cjk_emphasis(events);
+    }
+    if !abbreviations.is_empty() {
+        events = abbreviate(events, abbreviations);
+    }
+    if notes {
+        events = footnotes(events);
+    }
+    Box::new(events.into_iter())
+}
+
+/// kramdown's abbreviations: each whole-word use in the text is `<abbr title>`.
+fn abbreviate<'a>(events: Vec<Event<'a>>, abbreviations: &[(String, String)]) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut in_code = false;
+    for event in events {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(text) if !in_code => {
+                let mut spans = abbreviation_spans(&text, abbreviations);
+                if spans.is_empty() {
+                    out.push(Event::Text(text));
+                    continue;
+                }
+                spans.sort_unstable();
+                let mut at = 0;
+                for (start, end, title) in spans {
+                    if start < at {
+                        continue;
+                    }
+                    out.push(Event::Text(text[at..start].to_owned().into()));
+                    let mut open = String::from("<abbr title=\"");
+                    crate::writer::escape_into(&mut open, title, true);
+                    open.push_str("\">");
+                    out.push(Event::InlineHtml(open.into()));
+                    out.push(Event::Text(text[start..end].to_owned().into()));
+                    out.push(Event::InlineHtml("</abbr>".into()));
+                    at = end;
+                }
+                out.push(Event::Text(text[at..].to_owned().into()));
+                continue;
+            }
+            _ => {}
+        }
+        out.push(event);
+    }
+    out
+}
+
+/// Where abbreviations stand as whole words in `text`: (start, end, title), the longer
+/// one first where two start together.
+fn abbreviation_spans<'t>(
+    text: &str,
+    abbreviations: &'t [(String, String)],
+) -> Vec<(usize, usize, &'t str)> {
+    let word =
+        |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !crate::typography::is_cjk(c));
+    let mut spans = Vec::new();
+    for (name, title) in abbreviations {
+        for (start, _) in text.match_indices(name.as_str()) {
+            let end = start + name.len();
+            if !word(text[..start].chars().next_back()) && !word(text[end..].chars().next()) {
+                spans.push((start, usize::MAX - end, title.as_str()));
+            }
+        }
+    }
+    spans
+        .into_iter()
+        .map(|(start, end, title)| (start, usize::MAX - end, title))
+        .collect()
+}
+
+/// Footnotes as kramdown writes them: each reference a numbered `<sup>` link, the notes
+/// an ordered list at the end, each with a link back to where it was referenced.
+fn footnotes(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut body = Vec::with_capacity(events.len());
+    let mut notes: Vec<(CowStr<'_>, Vec<Event<'_>>)> = Vec::new();
+    let mut depth = 0usize;
+    for event in events {
+        match event {
+            Event::Start(Tag::FootnoteDefinition(label)) if depth == 0 => {
+                depth = 1;
+                notes.push((label, Vec::new()));
+            }
+            Event::Start(_) if depth > 0 => {
+                depth += 1;
+                push_note(&mut notes, event);
+            }
+            Event::End(_) if depth > 0 => {
+                depth -= 1;
+                if depth > 0 {
+                    push_note(&mut notes, event);
+                }
+            }
+            _ if depth > 0 => push_note(&mut notes, event),
+            _ => body.push(event),
+        }
+    }
+    // Numbered in the order they are first referenced; a note never referenced follows.
+    let defined: HashSet<CowStr<'_>> = notes.iter().map(|(label, _)| label.clone()).collect();
+    let mut number: HashMap<CowStr<'_>, usize> = HashMap::new();
+    let mut out = Vec::with_capacity(body.len() + notes.len() * 8);
+    for event in body {
+        let Event::FootnoteReference(label) = event else {
+            out.push(event);
+            continue;
+        };
+        if !defined.contains(&label) {
+            out.push(Event::Text(format!("[^{label}]").into()));
+            continue;
+        }
+        let next = number.len() + 1;
+        let n = *number.entry(label).or_insert(next);
+        // Only the first reference carries the id the note links back to.
+        let id = match n == next {
+            true => format!(" id=\"fnref:{n}\""),
+            false => String::new(),
+        };
+        out.push(Event::InlineHtml(
+            format!("<sup{id}><a href=\"#fn:{n}\">{n}</a></sup>").into(),
+        ));
+    }
+    notes.sort_by_key(|(label, _)| number.get(label).copied().unwrap_or(usize::MAX));
+    if notes.is_empty() {
+        return out;
+    }
+    out.push(Event::Rule);
+    out.push(Event::Html("<ol>".into()));
+    for (i, (label, mut note)) in notes.into_iter().enumerate() {
+        let n = i + 1;
+        out.push(Event::Html(format!("<li id=\"fn:{n}\">").into()));
+        if number.contains_key(&label) {
+            let back =
+                Event::InlineHtml(format!(" <a href=\"#fnref:{n}\">\u{21a9}\u{fe0e}</a>").into());
+            match note.last() {
+                Some(Event::End(TagEnd::Paragraph)) => note.insert(note.len() - 1, back),
+                _ => note.push(back),
+            }
+        }
+        out.extend(note);
+        out.push(Event::Html("</li>".into()));
+    }
+    out.push(Event::Html("</ol>".into()));
+    out
+}
+
+fn push_note<'a>(notes: &mut [(CowStr<'a>, Vec<Event<'a>>)], event: Event<'a>) {
+    if let Some((_, note)) = notes.last_mut() {
+        note.push(event);
     }
 }
 

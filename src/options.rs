@@ -49,6 +49,10 @@ pub struct Options {
     /// Include per-stage timings in the article (`timings_ms`); needs a clock, so only
     /// the JS binding fills it. Default: `false`.
     pub timings: bool,
+    /// Where a post marks it (kramdown's `{:toc}`, `<!-- toc -->`), the table of
+    /// contents in `html`; `false` removes the marker, for a page that shows `toc`
+    /// elsewhere. Default: `true`.
+    pub inline_toc: bool,
     /// Safety limits. Default: [`Limits::default`].
     pub limits: Limits,
 }
@@ -64,6 +68,7 @@ impl Default for Options {
             link_target: Some("_blank".to_owned()),
             base_url: "https://finews.withounder.com/".to_owned(),
             timings: false,
+            inline_toc: true,
             limits: Limits::default(),
         }
     }

@@ -27,7 +27,7 @@ use crate::eastmoney::{self, Place, Role, TextRule};
 use crate::markup::{caption_after, collapse_spaces, is_generic_alt, is_heading_text, text_of};
 use crate::options::Options;
 use crate::typography::{cjk_spacing, slug};
-use crate::writer::Writer;
+use crate::writer::{escape_into, Writer};
 
 /// Attributes of an element to write, checked already.
 pub(crate) type Attrs<'a> = Vec<(&'static str, Cow<'a, str>)>;
@@ -46,6 +46,8 @@ enum Event<'a> {
     Rule,
     /// The end of a paragraph of text (a block that was unwrapped).
     Boundary,
+    /// Where the table of contents goes, once every heading is known.
+    Toc,
 }
 
 /// An open element of the output.
@@ -200,7 +202,7 @@ impl<'a> Held<'a> {
                 self.figure = false;
                 self.bold = false;
             }
-            Event::Text(_) | Event::Break | Event::Boundary => {}
+            Event::Text(_) | Event::Break | Event::Boundary | Event::Toc => {}
         }
         self.events.push(event);
     }
@@ -293,6 +295,8 @@ pub(crate) struct Output<'a> {
     /// The next block's text is the original title (`<!--原文标题-->`).
     title_next: bool,
     toc: Vec<TocEntry>,
+    /// Where `{:toc}` put the table of contents, in the written html.
+    toc_at: Option<usize>,
     ids: Ids,
     images: Vec<Image>,
     pub(crate) fields: Fields,
@@ -311,6 +315,7 @@ impl<'a> Output<'a> {
             cjk_spacing: options.cjk_spacing,
             caption: None,
             title_next: false,
+            toc_at: None,
             toc: Vec::new(),
             ids: Ids::default(),
             images: Vec::new(),
@@ -432,6 +437,14 @@ impl<'a> Output<'a> {
         false
     }
 
+    /// `{:toc}`: the table of contents goes here, at the top level (the first marker).
+    pub(crate) fn toc_marker(&mut self) {
+        self.end_top_paragraph();
+        if self.open.is_empty() {
+            self.event(Event::Toc);
+        }
+    }
+
     /// `<!--原文标题-->`: the block whose text comes next is the original title.
     pub(crate) fn title_marker(&mut self) {
         self.title_next = true;
@@ -446,6 +459,10 @@ impl<'a> Output<'a> {
             self.fields.set(tail.role, tail.value);
         }
         self.writer.block_boundary();
+        if let Some(at) = self.toc_at {
+            let toc = toc_html(&self.toc);
+            self.writer.html.insert_str(at, &toc);
+        }
         let written = Written {
             html: self.writer.html,
             paragraphs: self.writer.paragraphs,
@@ -742,6 +759,9 @@ impl<'a> Output<'a> {
             Event::Label(label) => self.writer.label(&label),
             Event::Rule => self.writer.void("hr", &[]),
             Event::Boundary => self.writer.block_boundary(),
+            Event::Toc => {
+                self.toc_at.get_or_insert(self.writer.html.len());
+            }
         }
     }
 
@@ -863,4 +883,35 @@ impl Ids {
             }
         }
     }
+}
+
+/// The table of contents as kramdown writes it for `{:toc}`: nested lists of links to
+/// the headings, a deeper heading one level in.
+fn toc_html(toc: &[TocEntry]) -> String {
+    let mut html = String::new();
+    let mut levels: Vec<u8> = Vec::new();
+    for entry in toc {
+        match levels.last() {
+            Some(&last) if entry.level <= last => {
+                while levels.len() > 1 && levels.last().is_some_and(|&l| entry.level < l) {
+                    levels.pop();
+                    html.push_str("</li></ul>");
+                }
+                html.push_str("</li><li>");
+            }
+            _ => {
+                levels.push(entry.level);
+                html.push_str("<ul><li>");
+            }
+        }
+        html.push_str("<a href=\"#");
+        escape_into(&mut html, &entry.id, true);
+        html.push_str("\">");
+        escape_into(&mut html, &entry.text, false);
+        html.push_str("</a>");
+    }
+    for _ in levels {
+        html.push_str("</li></ul>");
+    }
+    html
 }

@@ -1,7 +1,42 @@
 //! Stage 6: what is derived from the plain text — excerpt, stats, a fallback title.
 
+use std::borrow::Cow;
+
+use serde_json::{Map, Value};
+
 use crate::article::Stats;
 use crate::typography::is_cjk;
+
+/// Jekyll's default `excerpt_separator` (as the issue and most themes set it).
+pub const EXCERPT_SEPARATOR: &str = "<!--more-->";
+
+/// The excerpt a post's author chose, as Jekyll reads it, and the body without the
+/// separator that marked it.
+#[derive(Debug)]
+pub(crate) struct AuthoredExcerpt<'a> {
+    /// Markdown: the front matter's `excerpt:`, else the body before the separator.
+    pub(crate) excerpt: Option<Cow<'a, str>>,
+    pub(crate) body: Cow<'a, str>,
+}
+
+/// The front matter's `excerpt:` first; else the body up to its `excerpt_separator`
+/// (`<!--more-->` unless the front matter names another; an empty one turns it off).
+pub(crate) fn authored_excerpt<'a>(
+    front_matter: &'a Map<String, Value>,
+    body: &'a str,
+) -> AuthoredExcerpt<'a> {
+    let text = |key: &str| front_matter.get(key).and_then(Value::as_str);
+    let separator = text("excerpt_separator").unwrap_or(EXCERPT_SEPARATOR);
+    let (before, body) = match body.split_once(separator).filter(|_| !separator.is_empty()) {
+        Some((before, after)) => (Some(before), Cow::Owned(format!("{before}\n{after}"))),
+        None => (None, Cow::Borrowed(body)),
+    };
+    let excerpt = text("excerpt")
+        .filter(|e| !e.trim().is_empty())
+        .or(before.filter(|b| !b.trim().is_empty()))
+        .map(Cow::Borrowed);
+    AuthoredExcerpt { excerpt, body }
+}
 
 /// Reading speed for Chinese: about 400 characters a minute (Chinese silent-reading
 /// studies put adults at 300–500 characters/min; Trauzettel-Klosinski et al. 2012 measured 255±29

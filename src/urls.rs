@@ -40,7 +40,32 @@ pub enum UrlUse {
 /// assert_eq!(safe_url("data:image/png;base64,AAAA", base, UrlUse::Image), None);
 /// ```
 pub fn safe_url(raw: &str, base: &str, usage: UrlUse) -> Option<String> {
+    let raw_fragment = raw.trim();
+    if usage == UrlUse::Link && is_fragment(raw_fragment) {
+        return Some(raw_fragment.to_owned());
+    }
     allowed_url(raw, base, usage).filter(|url| valid_web_authority(url))
+}
+
+/// A link within the page (`#fn:1`, `#市场概况`): kept as written, never resolved
+/// against the base, so the table of contents and footnotes work wherever the article
+/// is shown. Nothing in it a browser would read as more than a name.
+///
+/// # Examples
+/// ```
+/// use finews_reader::urls::is_fragment;
+/// assert!(is_fragment("#fn:1") && is_fragment("#市场概况"));
+/// assert!(!is_fragment("#a b") && !is_fragment("#") && !is_fragment("/#a"));
+/// ```
+pub fn is_fragment(url: &str) -> bool {
+    url.strip_prefix('#').is_some_and(|name| {
+        !name.is_empty()
+            && !name.chars().any(|c| {
+                c.is_whitespace()
+                    || c.is_control()
+                    || matches!(c, '"' | '\'' | '<' | '>' | '`' | '\\' | '#')
+            })
+    })
 }
 
 fn allowed_url(raw: &str, base: &str, usage: UrlUse) -> Option<String> {

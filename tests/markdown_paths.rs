@@ -8,13 +8,13 @@ use std::fs;
 use std::path::Path;
 
 use finews_reader::{
-    clean, clean_markdown, markdown_events, normalize, parse_html, render_markdown, split, Cleaned,
-    InlineQuotes, Options,
+    clean, clean_markdown, is_markdown_alone, markdown_events, normalize, parse_html,
+    render_markdown, split, Cleaned, InlineQuotes, Options,
 };
 
-/// The body both ways; `None` when it holds HTML (then only the HTML way applies).
+/// The body both ways; `None` when it is not Markdown alone (then only the HTML way applies).
 fn both_ways(body: &str, options: &Options) -> Option<(Cleaned, Cleaned)> {
-    if body.contains("<") {
+    if !is_markdown_alone(body) {
         return None;
     }
     let (html, limited) = render_markdown(body, options.limits.max_nesting);
@@ -52,6 +52,9 @@ const FEATURES: &[&str] = &[
     "> 引用\n> 两行\n\n> > 嵌套",
     "    缩进代码\n    第二行",
     "```rust\nfn main() {}\n```",
+    "~~~ ruby linenos\nputs 1\n~~~\n\n```c++\nint x;\n```\n\n```\"><script>\nx\n```",
+    "术语\n: 解释一\n: 解释二\n\nTerm\n: *Definition*",
+    "## 标题 {#custom .note}\n\n正文。",
     "```\n\n空行开头\n```",
     "正文`行内代码`与**加粗**和*斜体*、~~删除~~。",
     "**重要。**但是立讯为**“最大受惠者”**。苹果*（AAPL）*股价",

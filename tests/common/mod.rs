@@ -4,8 +4,8 @@
 
 use std::collections::HashSet;
 
-use finews_reader::contract::{attributes, output_tags, violations, Value, ATTRIBUTES};
-use finews_reader::urls::{schemes, UrlUse};
+use finews_reader::contract::{accepts, attributes, output_tags, violations, Value, ATTRIBUTES};
+use finews_reader::urls::{is_fragment, schemes, UrlUse};
 use scraper::Html;
 
 /// Asserts the body `html` contract of SPEC §2, naming every breach.
@@ -31,7 +31,17 @@ pub fn ammonia_policy() -> ammonia::Builder<'static> {
                 .copied()
                 .collect::<HashSet<_>>(),
         )
-        .url_relative(ammonia::UrlRelative::Deny)
+        // Links within the page only (`#fn:1`): nothing else relative is ever written.
+        .url_relative(ammonia::UrlRelative::Custom(Box::new(fragment_only)))
+        // Named values (`language-rust`, `fn:1`) by the policy's own check.
+        .attribute_filter(|tag, name, value| {
+            match attributes(tag).iter().find(|a| a.name == name) {
+                Some(a) if matches!(a.value, Value::Prefixed(_)) && !accepts(a.value, value) => {
+                    None
+                }
+                _ => Some(value.into()),
+            }
+        })
         .strip_comments(true);
     for (tag, _) in ATTRIBUTES {
         for attribute in attributes(tag) {
@@ -46,6 +56,10 @@ pub fn ammonia_policy() -> ammonia::Builder<'static> {
         }
     }
     builder
+}
+
+fn fragment_only(url: &str) -> Option<std::borrow::Cow<'_, str>> {
+    is_fragment(url).then_some(url.into())
 }
 
 /// Re-serializes HTML through html5ever, so serializer differences do not count.

@@ -19,6 +19,8 @@ export interface RenderOptions {
     baseUrl?: string;
     /** Fill `Article.timings_ms` with milliseconds per stage (`performance.now()`). Default `false`. */
     timings?: boolean;
+    /** The table of contents where the post marks it (kramdown's `{:toc}`, `<!-- toc -->`); `false` removes the marker, for a page that shows `toc` elsewhere. Default `true`. */
+    inlineToc?: boolean;
     /** Safety limits that keep hostile input linear in time and bounded in memory. */
     limits?: RenderLimits;
 }
