@@ -235,3 +235,32 @@ fn twenty_thousand_identical_headings_stay_linear() {
         .collect();
     assert_eq!(ids, ["标题-2", "标题", "标题-3"]);
 }
+
+#[test]
+fn kramdown_features_at_scale_stay_linear() {
+    // 20,000 footnotes, each referenced twice; 64 abbreviations over a megabyte of text;
+    // a table of contents of 20,000 headings; 100,000 attribute lists.
+    let refs: String = (0..20_000)
+        .map(|i| format!("字[^{i}]又[^{i}]。\n"))
+        .collect();
+    let notes: String = (0..20_000).map(|i| format!("[^{i}]: 注{i}\n")).collect();
+    let a = render_post(&post(&format!("{refs}\n{notes}"))).unwrap();
+    assert_eq!(a.html.matches("<li id=\"fn:").count(), 20_000);
+    assert_eq!(a.html.matches("<sup id=\"fnref:").count(), 20_000);
+
+    let defs: String = (0..100).map(|i| format!("*[A{i}]: 缩写{i}\n")).collect();
+    let text = "A1 与 A2 的 A63 文字。".repeat(1 << 15);
+    let a = render_post(&post(&format!("{text}\n\n{defs}"))).unwrap();
+    assert_eq!(a.html.matches("<abbr").count(), 3 << 15);
+
+    let headings: String = (0..20_000)
+        .map(|i| format!("## 第{i}节\n\n正文。\n\n"))
+        .collect();
+    let a = render_post(&post(&format!("* 目录\n{{:toc}}\n\n{headings}"))).unwrap();
+    assert_eq!(a.html.matches("<a href=\"#第").count(), 20_000);
+
+    let lists = "段落。\n{: .x #y}\n*强调*{: .z}\n".repeat(100_000);
+    let a = render_post(&post(&lists)).unwrap();
+    assert!(!a.text.contains("{:"));
+    common::assert_html_contract(&a.html);
+}
