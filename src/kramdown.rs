@@ -105,8 +105,12 @@ fn block_syntax(line: &str) -> Option<Block<'_>> {
         };
         return Some(Block::Extension { closes_at });
     }
-    if inner.starts_with('/') || inner.contains(['{', '}']) {
-        return (inner.starts_with('/')).then_some(Block::Extension { closes_at: None });
+    if inner.starts_with('/') {
+        // An end marker (`{:/nomarkdown}`, `{:/}`) whose start was a marker only.
+        return Some(Block::Extension { closes_at: None });
+    }
+    if inner.contains(['{', '}']) {
+        return None; // `{:a} text {:b}`: not one list, text.
     }
     let toc = inner.split_whitespace().any(|word| word == "toc");
     Some(Block::Attributes { toc })
