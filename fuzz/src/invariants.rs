@@ -5,8 +5,8 @@
 
 use finews_reader::urls::{schemes, UrlUse};
 use finews_reader::{
-    clean, clean_markdown, markdown_events, normalize, parse_html, render_bytes, render_markdown,
-    render_post_with, split, Article, Options,
+    clean, clean_markdown, is_markdown_alone, markdown_events, normalize, parse_html, render_bytes,
+    render_markdown, render_post_with, split, Article, Options,
 };
 
 use super::common;
@@ -27,11 +27,8 @@ pub fn check(raw: &[u8], options: &Options, oracle: bool) -> Option<Article> {
 pub fn assert_markdown_ways_agree(raw: &str, options: &Options) {
     let text = normalize(raw);
     let parts = split(&text);
-    let body = match parts.body.is_empty() {
-        true => parts.digest.as_deref().unwrap_or_default(),
-        false => parts.body,
-    };
-    if body.contains('<') {
+    let body = parts.body;
+    if !is_markdown_alone(body) {
         return;
     }
     let max = options.limits.max_nesting;
