@@ -410,15 +410,13 @@ fn post_url(path: &str, template: &str) -> Option<String> {
     let (date, title) = (name.get(..10)?, name.get(11..)?);
     let number = |range: std::ops::Range<usize>| {
         let digits = date.get(range)?;
-        digits.bytes().all(|b| b.is_ascii_digit()).then(|| digits)
+        digits.bytes().all(|b| b.is_ascii_digit()).then_some(digits)
     };
     let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let (m, d): (u32, u32) = (month.parse().ok()?, day.parse().ok()?);
+    let (y, m, d): (u32, u32, u32) = (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
     let dashes = date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-';
-    if !dashes || name.as_bytes()[10] != b'-' || title.is_empty() || !(1..=12).contains(&m) {
-        return None;
-    }
-    if !(1..=days_in_month(year.parse().ok()?, m)).contains(&d) {
+    let valid = (1..=12).contains(&m) && (1..=days_in_month(y, m)).contains(&d);
+    if !dashes || name.as_bytes()[10] != b'-' || title.is_empty() || !valid {
         return None;
     }
     let categories: Vec<String> = above
@@ -426,7 +424,6 @@ fn post_url(path: &str, template: &str) -> Option<String> {
         .filter(|c| !c.is_empty())
         .map(str::to_lowercase)
         .collect();
-    let y: u32 = year.parse().ok()?;
     let y_day = (1..m).map(|month| days_in_month(y, month)).sum::<u32>() + d;
     let mut url = String::new();
     let mut rest = template;
