@@ -66,7 +66,12 @@ impl Liquid<'_> {
         Some(message)
     }
 
-    fn record(&mut self, name: String) {
+    fn record(&mut self, tag: &Tag<'_>) {
+        let (open, what, close) = match tag.output {
+            true => ("{{ ", shorten(tag.args), " }}"),
+            false => ("{% ", tag.name, " %}"),
+        };
+        let name = [open, what, close].concat();
         if self.removed.contains(&name) {
             return;
         }
@@ -116,19 +121,18 @@ fn resolve(body: &str, options: &Options, in_code: bool, out: &mut String, liqui
             continue;
         };
         push_before(out, &body[last..start], tag.trim_left);
+        // An output's name is empty: no row.
         let action = TAGS.iter().find(|(name, _)| *name == tag.name);
         // The tag after which the text goes on: a block's end tag.
         let mut end = tag;
-        match (tag.output, action.map(|&(_, action)| action)) {
-            (true, _) => liquid.record(format!("{{{{ {} }}}}", shorten(tag.args))),
-            (false, Some(Action::Link | Action::PostUrl)) => match url(&tag, options) {
+        match action.map(|&(_, action)| action) {
+            Some(Action::Link | Action::PostUrl) => match url(&tag, options) {
                 Some(url) => out.push_str(&url),
-                None => liquid.record(format!("{{% {} %}}", tag.name)),
+                None => liquid.record(&tag),
             },
-            (false, Some(Action::CodeBlock(_))) if in_code => {
-                liquid.record(format!("{{% {} %}}", tag.name));
-            }
-            (false, Some(block)) => {
+            None => liquid.record(&tag),
+            Some(Action::CodeBlock(_)) if in_code => liquid.record(&tag),
+            Some(block) => {
                 let (content, close) = scan.block(&tag, block);
                 match block {
                     Action::CodeBlock(_) => {
@@ -148,7 +152,6 @@ fn resolve(body: &str, options: &Options, in_code: bool, out: &mut String, liqui
                     }
                 }
             }
-            (false, None) => liquid.record(format!("{{% {} %}}", tag.name)),
         }
         pos = end.end;
         last = match end.trim_right {
@@ -173,6 +176,19 @@ fn find_open(body: &str, from: usize) -> Option<usize> {
     None
 }
 
+/// The next `%}` (`first` = `%`) or `}}` starting at or after `from`.
+fn find_close(body: &str, from: usize, first: u8) -> Option<usize> {
+    let mut at = from;
+    while let Some(i) = body.get(at..)?.find('}') {
+        let brace = at + i;
+        if brace > from && body.as_bytes()[brace - 1] == first {
+            return Some(brace - 1);
+        }
+        at = brace + 1;
+    }
+    None
+}
+
 /// Text before a tag; `{%-` trims the white space before it.
 fn push_before(out: &mut String, text: &str, trim: bool) {
     out.push_str(if trim { text.trim_end() } else { text });
@@ -183,12 +199,11 @@ fn skip_space(body: &str, from: usize) -> usize {
     body.len() - body[from..].trim_start().len()
 }
 
-/// An expression as the warning names it: at most [`MAX_NAME_CHARS`] characters.
-fn shorten(text: &str) -> Cow<'_, str> {
-    match text.char_indices().nth(MAX_NAME_CHARS) {
-        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
-        None => Cow::Borrowed(text),
-    }
+/// An expression as the warning names it: its first [`MAX_NAME_CHARS`] characters.
+fn shorten(text: &str) -> &str {
+    text.char_indices()
+        .nth(MAX_NAME_CHARS)
+        .map_or(text, |(cut, _)| &text[..cut])
 }
 
 /// One `{% … %}` tag or `{{ … }}` output.
@@ -229,14 +244,14 @@ impl<'a> Scanner<'a> {
     /// The first `delimiter` at or after `from`.
     fn close(&mut self, from: usize, output: bool) -> Option<usize> {
         let (close, delimiter) = match output {
-            true => (&mut self.closes[1], "}}"),
-            false => (&mut self.closes[0], "%}"),
+            true => (&mut self.closes[1], b'}'),
+            false => (&mut self.closes[0], b'%'),
         };
         let known =
             close.searched && close.from <= from && close.found.is_none_or(|found| found >= from);
         if !known {
             close.from = from;
-            close.found = self.body[from..].find(delimiter).map(|i| from + i);
+            close.found = find_close(self.body, from, delimiter);
             close.searched = true;
         }
         close.found
@@ -261,7 +276,8 @@ impl<'a> Scanner<'a> {
             true => ("", inner),
             false => {
                 let end = inner
-                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .bytes()
+                    .position(|b| !(b.is_ascii_alphanumeric() || b == b'_'))
                     .unwrap_or(inner.len());
                 let name = &inner[..end];
                 if !name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
@@ -318,7 +334,7 @@ impl<'a> Scanner<'a> {
 /// plain token (it becomes a class).
 fn push_code_block(out: &mut String, code: &str, args: &str) {
     // Jekyll drops the blank lines around the code.
-    let code = code.trim_matches(['\n', '\r']);
+    let code = code.trim_matches('\n');
     let language = args.split_whitespace().next().filter(|lang| {
         lang.bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'#' | b'.' | b'-'))
@@ -348,11 +364,12 @@ fn push_code_block(out: &mut String, code: &str, args: &str) {
 /// site's root; `None` when the argument is not a plain path (it holds Liquid, say).
 fn url(tag: &Tag<'_>, options: &Options) -> Option<String> {
     let path = tag.args;
-    if path.is_empty() || path.contains(|c: char| c.is_whitespace() || "{}%\"'".contains(c)) {
+    let odd = |b: u8| b.is_ascii_whitespace() || matches!(b, b'{' | b'}' | b'%' | b'"' | b'\'');
+    if path.is_empty() || path.bytes().any(odd) {
         return None;
     }
     let template = permalink_template(options.permalink.as_deref());
-    let in_posts = path.split('/').any(|s| s == "_posts");
+    let in_posts = path.starts_with("_posts/") || path.contains("/_posts/");
     let url = match (tag.name, in_posts) {
         ("link", false) => page_url(path, template),
         _ => post_url(path, template)?,
@@ -372,15 +389,13 @@ fn permalink_template(permalink: Option<&str>) -> &str {
     }
 }
 
-/// Extensions of files Jekyll renders to `.html`.
-const PAGE_EXTENSIONS: &[&str] = &["md", "markdown", "mkdown", "mkdn", "mkd", "html", "htm"];
-
-/// A file name without a rendered extension, and whether it had one.
+/// A file name without an extension Jekyll renders to `.html`, and whether it had one.
 fn strip_page_extension(name: &str) -> (&str, bool) {
-    match name.rsplit_once('.') {
-        Some((stem, ext)) if PAGE_EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e)) => {
-            (stem, true)
-        }
+    let Some(dot) = name.rfind('.') else {
+        return (name, false);
+    };
+    match &name[dot + 1..] {
+        "md" | "markdown" | "mkdown" | "mkdn" | "mkd" | "html" | "htm" => (&name[..dot], true),
         _ => (name, false),
     }
 }
@@ -436,43 +451,52 @@ fn post_url(path: &str, template: &str) -> Option<String> {
     if !dashes || name.as_bytes()[10] != b'-' || title.is_empty() || !valid {
         return None;
     }
-    let categories: Vec<String> = above
-        .split('/')
-        .filter(|c| !c.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let y_day = (1..m).map(|month| days_in_month(y, month)).sum::<u32>() + d;
+    // Lowercased as Jekyll does (ASCII letters only: the wasm stays small).
+    let lower = |text: &str, out: &mut String| {
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+    };
+    let mut categories = String::new();
+    for category in above.split('/').filter(|c| !c.is_empty()) {
+        if !categories.is_empty() {
+            categories.push('/');
+        }
+        lower(category, &mut categories);
+    }
     let mut url = String::new();
     let mut rest = template;
     while let Some(colon) = rest.find(':') {
         url.push_str(&rest[..colon]);
         let after = &rest[colon + 1..];
         let len = after
-            .find(|c: char| !(c.is_ascii_lowercase() || c == '_'))
+            .bytes()
+            .position(|b| !(b.is_ascii_lowercase() || b == b'_'))
             .unwrap_or(after.len());
-        let value = match &after[..len] {
-            "categories" => categories.join("/"),
-            "year" => year.to_owned(),
-            "short_year" => year[2..].to_owned(),
-            "month" => month.to_owned(),
-            "i_month" => m.to_string(),
-            "day" => day.to_owned(),
-            "i_day" => d.to_string(),
-            "y_day" => format!("{y_day:03}"),
-            "title" => title.to_owned(),
-            "slug" => title.to_lowercase(),
-            "output_ext" => ".html".to_owned(),
+        match &after[..len] {
+            "categories" => url.push_str(&categories),
+            "year" => url.push_str(year),
+            "short_year" => url.push_str(&year[2..]),
+            "month" => url.push_str(month),
+            "i_month" => url.push_str(month.trim_start_matches('0')),
+            "day" => url.push_str(day),
+            "i_day" => url.push_str(day.trim_start_matches('0')),
+            "y_day" => {
+                let y_day = (1..m).map(|month| days_in_month(y, month)).sum::<u32>() + d;
+                url.push_str(&format!("{y_day:03}"));
+            }
+            "title" => url.push_str(title),
+            "slug" => lower(title, &mut url),
+            "output_ext" => url.push_str(".html"),
             // Not a placeholder we know: kept as written.
-            _ => format!(":{}", &after[..len]),
-        };
-        url.push_str(&value);
+            _ => url.push_str(&rest[colon..colon + 1 + len]),
+        }
         rest = &after[len..];
     }
     url.push_str(rest);
     // An empty `:categories` leaves `//`: Jekyll collapses it, and starts with `/`.
-    while let Some(i) = url.find("//") {
-        url.remove(i);
-    }
+    let mut slash = false;
+    url.retain(|c| !std::mem::replace(&mut slash, c == '/') || c != '/');
     if !url.starts_with('/') {
         url.insert(0, '/');
     }
