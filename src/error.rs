@@ -87,6 +87,9 @@ pub enum WarningCode {
     InvalidText,
     /// A line of the Markdown trailer could not be understood; it stays in the body.
     TrailerUnrecognised,
+    /// Jekyll Liquid that has no safe meaning here (`{% include %}`, `{{ site.url }}` …)
+    /// was removed, never evaluated; the message names it.
+    LiquidRemoved,
 }
 
 /// Something the renderer recovered from: a code and a readable message.

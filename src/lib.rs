@@ -28,6 +28,7 @@ pub mod eastmoney;
 mod error;
 mod front_matter;
 mod kramdown;
+mod liquid;
 mod markdown;
 mod markup;
 mod options;
@@ -188,6 +189,14 @@ fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result
     let mut warnings = Warnings::default();
     let text = clean_text(raw, &mut warnings)?;
     let parts = split::split(&text);
+    let liquid = liquid::render_liquid(parts.body, options);
+    if let Some(message) = liquid.warning() {
+        warnings.push(WarningCode::LiquidRemoved, message);
+    }
+    let parts = Parts {
+        body: &liquid.text,
+        ..parts
+    };
     watch.lap("split");
 
     let front_matter = front_matter_of(&parts);

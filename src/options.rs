@@ -46,6 +46,10 @@ pub struct Options {
     /// Base for relative and protocol-relative links.
     /// Default: `"https://finews.withounder.com/"`.
     pub base_url: String,
+    /// Jekyll's `permalink` setting, for the URLs of `{% link %}` and `{% post_url %}`:
+    /// a built-in style (`"date"`, `"pretty"`, `"ordinal"`, `"none"`) or a template
+    /// (`"/:categories/:year/:month/:day/:title:output_ext"`). Default: `None` (`"date"`).
+    pub permalink: Option<String>,
     /// Include per-stage timings in the article (`timings_ms`); needs a clock, so only
     /// the JS binding fills it. Default: `false`.
     pub timings: bool,
@@ -67,6 +71,7 @@ impl Default for Options {
             excerpt_length: 120,
             link_target: Some("_blank".to_owned()),
             base_url: "https://finews.withounder.com/".to_owned(),
+            permalink: None,
             timings: false,
             inline_toc: true,
             limits: Limits::default(),

@@ -384,17 +384,31 @@ fn has_control(text: &str) -> bool {
 /// There a blank line ends a Markdown HTML block and a raw CR is a line break, so line
 /// breaks in attribute values are written as character references, a CR as a line feed
 /// (browsers read them alike); control characters, removed from a raw post, are
-/// dropped here too when character references (`&#1;`) brought them in.
-/// The bytes [`escape_into`] stops at: controls, markup, quotes, DEL and 0xC2.
+/// dropped here too when character references (`&#1;`) brought them in; and `{{`, `{%`
+/// (text a `{% raw %}` kept, say) are written `{&#123;`, `{&#37;`, or Liquid would be
+/// read in them again.
+/// The bytes [`escape_into`] stops at: controls, markup, quotes, DEL, 0xC2, `{` and `%`.
 static LOOK_AT: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = b < 0x20 || matches!(b as u8, b'&' | b'<' | b'>' | b'"' | 0x7f | 0xc2);
+        table[b] = b < 0x20
+            || matches!(
+                b as u8,
+                b'&' | b'<' | b'>' | b'"' | 0x7f | 0xc2 | b'{' | b'%'
+            );
         b += 1;
     }
     table
 };
+
+/// The byte written just before `text[i]`: `text[..last]` is already in `out`.
+fn written_before(out: &str, text: &[u8], last: usize, i: usize) -> Option<u8> {
+    match i > last {
+        true => Some(text[i - 1]),
+        false => out.as_bytes().last().copied(),
+    }
+}
 
 pub(crate) fn escape_into(out: &mut String, text: &str, attribute: bool) {
     // Bytes, not chars: every byte that matters is ASCII or 0xC2 (the lead byte of the C1
@@ -416,7 +430,11 @@ pub(crate) fn escape_into(out: &mut String, text: &str, attribute: bool) {
             // A CR is a line break: read back, a raw one becomes LF anyway.
             b'\r' => ("&#10;", 1),
             0xc2 if matches!(bytes.get(i + 1), Some(0x80..=0x9f)) => ("", 2),
-            b'\n' | b'\t' | b'"' | 0xc2 => {
+            // After a `{` written before it, in this text or an earlier one.
+            // After a `{`, written from this text or an earlier one.
+            b'{' if written_before(out, bytes, last, i) == Some(b'{') => ("&#123;", 1),
+            b'%' if written_before(out, bytes, last, i) == Some(b'{') => ("&#37;", 1),
+            b'\n' | b'\t' | b'"' | 0xc2 | b'{' | b'%' => {
                 i += 1;
                 continue;
             }

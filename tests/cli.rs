@@ -66,6 +66,7 @@ fn renders_a_folder_in_order_with_failures_as_records() {
     ]);
     assert_eq!(output.status.code(), Some(1), "a post failed");
     let stderr = String::from_utf8_lossy(&output.stderr);
+    // Every fixture renders: a new fixture changes no number here.
     let posts = fixture_posts();
     let rendered = format!("{} rendered (", posts.len());
     assert!(stderr.contains(&rendered), "{stderr}");

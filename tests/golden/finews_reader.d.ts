@@ -17,6 +17,8 @@ export interface RenderOptions {
     linkTarget?: string | null;
     /** Base for relative and protocol-relative trailer links. Default `"https://finews.withounder.com/"`. */
     baseUrl?: string;
+    /** Jekyll's `permalink` for the URLs of `{% link %}` and `{% post_url %}`: `"date"`, `"pretty"`, `"ordinal"`, `"none"` or a template (`"/:year/:month/:title/"`). Default `null` (`"date"`). */
+    permalink?: string | null;
     /** Fill `Article.timings_ms` with milliseconds per stage (`performance.now()`). Default `false`. */
     timings?: boolean;
     /** The table of contents where the post marks it (kramdown's `{:toc}`, `<!-- toc -->`); `false` removes the marker, for a page that shows `toc` elsewhere. Default `true`. */
@@ -202,7 +204,8 @@ export type WarningCode =
 | "nesting-limited"
 | "stocks-limited"
 | "invalid-text"
-| "trailer-unrecognised";
+| "trailer-unrecognised"
+| "liquid-removed";
 
 /** Something the renderer recovered from. */
 export interface Warning {
