@@ -1,0 +1,315 @@
+// The archive view: opens an archive in the worker, lists it at once, filters, searches,
+// keeps the URL's hash in step and hands a chosen post to the reading view. This module
+// never renders: it imports nothing from the package, and every render of the archive
+// happens in worker.js (the e2e tests check both).
+import { FILTERS, choices, dayOf, passes, stockMatches } from "./filters.js";
+import { VirtualList } from "./list.js";
+import { readHash, writeHash } from "./router.js";
+import { fromDrop, fromFiles, fromIndex, fromPaths } from "./sources.js";
+
+const REFRESH_MS = 250; // the list follows the worker's batches at most this often
+
+const $ = (id) => document.getElementById(id);
+const el = (tag, text, props = {}) => Object.assign(document.createElement(tag), text == null ? {} : { textContent: text }, props);
+const timeOf = (entry) => (entry.date ? Date.parse(entry.date) : -Infinity);
+
+/**
+ * @param {{ show(raw: string, name: string): unknown, showError(err, name): void, safeHref(url): string|null }} reader
+ *   the reading view of app.js
+ */
+export function startArchive(reader) {
+  const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  const state = Object.fromEntries(["post", "q", ...FILTERS.map((f) => f.key)].map((k) => [k, ""]));
+  const progress = $("archive-progress");
+  const status = $("archive-status");
+  const search = $("archive-q");
+  const stockPage = $("archive-stock");
+  const list = new VirtualList($("archive-list"), { onOpen: (id) => openPost(id), onStock: (key) => setState({ stock: key, post: "" }), formatDay: dayOf });
+
+  let entries = []; // by id, as the worker lists and renders them
+  let listed = 0;
+  let rendered = 0;
+  let total = 0;
+  let hits = null; // { ids: Set, snippets: Map } of the current query, or null
+  let seq = 0;
+  let timer = 0;
+  const waiting = new Map(); // seq → resolve, for the worker's answers
+  let order = []; // every listed id, newest first; re-sorted only when the listing changes
+  let sorted = true;
+
+  // ---- The worker's messages. ----
+
+  const onMessage = {
+    listed({ items, done, total: count }) {
+      for (const item of items) entries[item.id] = { ...item, time: timeOf(item) };
+      listed += items.length;
+      total = count;
+      progress.max = Math.max(total, 1);
+      sorted = false;
+      setPhase(done ? "indexing" : "listing");
+      refresh(done);
+      if (done) restorePost();
+    },
+    rendered({ items, done, renders, ms }) {
+      for (const item of items) entries[item.id] = { ...item, time: timeOf(item) };
+      rendered += items.length;
+      document.body.dataset.workerRenders = renders;
+      progress.value = rendered;
+      if (done) {
+        sorted = false; // a post's date may come only from its render
+        setPhase("indexed");
+        status.textContent = `已索引 ${total.toLocaleString("zh-CN")} 篇 · ${Math.round(ms).toLocaleString("zh-CN")} ms`;
+        runSearch(); // the index is complete now
+      } else status.textContent = `正在渲染 ${rendered.toLocaleString("zh-CN")} / ${total.toLocaleString("zh-CN")}`;
+      refresh(done);
+    },
+    failed({ code, message }) {
+      setPhase("failed");
+      status.textContent = `无法打开存档：${message}`;
+      reader.showError(Object.assign(new Error(message), { code }), "存档");
+    },
+    results: answer,
+    raw: answer,
+  };
+  worker.onmessage = ({ data }) => onMessage[data.type](data);
+
+  function answer(data) {
+    waiting.get(data.seq)?.(data);
+    waiting.delete(data.seq);
+  }
+
+  function ask(message) {
+    const mine = ++seq;
+    worker.postMessage({ ...message, seq: mine });
+    return new Promise((resolve) => waiting.set(mine, resolve));
+  }
+
+  function setPhase(phase) {
+    document.body.dataset.archive = phase;
+    document.body.dataset.archiveListed = listed;
+    document.body.dataset.archiveRendered = rendered;
+  }
+
+  // ---- Opening. ----
+
+  function open(source, { label }) {
+    entries = [];
+    listed = rendered = 0;
+    total = (source.files ?? source.entries)?.length ?? 0;
+    hits = null;
+    progress.max = Math.max(total, 1);
+    progress.value = 0;
+    status.textContent = `正在打开 ${label}`;
+    setPhase("listing");
+    $("archive").open = true;
+    worker.postMessage({ type: "open", ...source });
+    refresh(true);
+  }
+
+  // ---- The view: filters and search over the list, newest first. ----
+
+  function refresh(now = false) {
+    if (now) {
+      clearTimeout(timer);
+      timer = 0;
+      return draw();
+    }
+    timer ||= setTimeout(() => {
+      timer = 0;
+      draw();
+    }, REFRESH_MS);
+  }
+
+  function draw() {
+    if (!sorted) {
+      order = entries.filter(Boolean).sort((a, b) => b.time - a.time || (a.path < b.path ? -1 : 1)).map((e) => e.id);
+      sorted = true;
+    }
+    const known = order.map((id) => entries[id]);
+    const ids = order.filter((id) => passes(entries[id], state) && (!hits || hits.ids.has(id)));
+    list.show(entries, ids, { query: hits ? state.q : "", snippets: hits?.snippets, keep: list.selectedId });
+    $("archive-count").textContent = `${ids.length.toLocaleString("zh-CN")} / ${known.length.toLocaleString("zh-CN")} 篇`;
+    document.body.dataset.archiveShown = ids.length;
+    fillChoices(known);
+    showStockPage(known, ids.length);
+    updatePrevNext();
+  }
+
+  let choicesFor = "";
+  function fillChoices(known) {
+    // Rebuilt when the listing or the indexing completes, not on every batch or filter change.
+    const phase = `${document.body.dataset.archive}:${known.length}`;
+    if (choicesFor === phase || document.body.dataset.archive === "listing") return;
+    choicesFor = phase;
+    const all = choices(known);
+    for (const [key, values] of Object.entries(all)) {
+      const select = $(`archive-${key}`);
+      const options = [el("option", "全部", { value: "" }), ...values.map(([v, n]) => el("option", `${v}（${n}）`, { value: v }))];
+      select.replaceChildren(...options);
+      select.value = state[key];
+    }
+  }
+
+  function showStockPage(known, count) {
+    const key = state.stock.toUpperCase();
+    const stock = key.includes(".") && known.flatMap((e) => e.stocks).find((s) => `${s.market}.${s.code}`.toUpperCase() === key);
+    stockPage.hidden = !stock;
+    if (!stock) return;
+    const href = reader.safeHref(stock.quoteUrl);
+    const quote = href ? el("a", "行情", { href, target: "_blank", rel: "noopener noreferrer" }) : el("span", "");
+    stockPage.replaceChildren(
+      el("span", stock.market, { className: "badge" }),
+      el("strong", stock.name ?? stock.code, { className: "stock-name" }),
+      el("span", stock.code, { className: "stock-code" }),
+      el("span", `${count.toLocaleString("zh-CN")} 篇提及`, { className: "stock-count" }),
+      quote,
+    );
+  }
+
+  async function runSearch() {
+    if (!state.q.trim()) {
+      hits = null;
+      return refresh(true);
+    }
+    const query = state.q;
+    const { ids, snippets } = await ask({ type: "search", query });
+    if (query !== state.q) return; // a newer query is on its way
+    hits = { ids: new Set(ids), snippets: new Map(ids.map((id, i) => [id, snippets[i]])) };
+    refresh(true);
+  }
+
+  /** Changes the view's state from the controls, a chip, a key or the hash. */
+  function setState(changes, { fromHash = false } = {}) {
+    const searchChanged = "q" in changes && changes.q !== state.q;
+    Object.assign(state, changes);
+    if (!fromHash) writeHash(state);
+    syncControls();
+    if (searchChanged) runSearch();
+    else refresh(true);
+  }
+
+  function syncControls() {
+    search.value = state.q;
+    for (const { key } of FILTERS) if ($(`archive-${key}`).value !== state[key]) $(`archive-${key}`).value = state[key];
+  }
+
+  // ---- Reading a post of the archive. ----
+
+  async function openPost(id) {
+    const entry = entries[id];
+    if (!entry) return;
+    const { raw, error } = await ask({ type: "raw", id });
+    if (error) return reader.showError(error, entry.path);
+    if (!reader.show(raw, entry.path)) return;
+    list.select(id);
+    setState({ post: entry.path });
+    $("reader").focus({ preventScroll: true });
+    $("reader").scrollIntoView({ block: "start" });
+  }
+
+  function restorePost() {
+    const wanted = state.post ? entries.find((e) => e?.path === state.post) : null;
+    if (wanted) openPost(wanted.id);
+  }
+
+  function updatePrevNext() {
+    const at = list.ids.indexOf(entries.find((e) => e?.path === state.post)?.id ?? -1);
+    $("archive-nav").hidden = at < 0;
+    $("archive-prev").disabled = at <= 0;
+    $("archive-next").disabled = at < 0 || at >= list.ids.length - 1;
+  }
+
+  function step(by) {
+    const at = list.ids.indexOf(entries.find((e) => e?.path === state.post)?.id ?? -1);
+    const id = list.ids[at + by];
+    if (at >= 0 && id != null) openPost(id);
+  }
+
+  function back() {
+    setState({ post: "" });
+    $("archive").open = true;
+    $("archive-list").focus({ preventScroll: true });
+    $("archive").scrollIntoView({ block: "start" });
+  }
+
+  // ---- Controls. ----
+
+  buildFilterControls();
+  search.addEventListener("input", () => setState({ q: search.value }));
+  $("archive-filters").addEventListener("change", (event) => {
+    if (event.target.name) setState({ [event.target.name]: event.target.value });
+  });
+  $("archive-filters").addEventListener("input", (event) => {
+    if (event.target.type === "search") setState({ [event.target.name]: event.target.value });
+  });
+  $("archive-clear").addEventListener("click", () => setState(Object.fromEntries(Object.keys(state).filter((k) => k !== "post").map((k) => [k, ""]))));
+  $("archive-prev").addEventListener("click", () => step(-1));
+  $("archive-next").addEventListener("click", () => step(1));
+  $("archive-back").addEventListener("click", back);
+  $("archive-folder").addEventListener("change", (event) => {
+    open(fromFiles(event.target.files), { label: "文件夹" });
+    event.target.value = "";
+  });
+  $("archive-index-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    open(fromIndex($("archive-index-url").value, $("archive-base-url").value), { label: "索引" });
+  });
+
+  function buildFilterControls() {
+    const box = $("archive-filters");
+    for (const filter of FILTERS) {
+      const id = `archive-${filter.key}`;
+      const control =
+        filter.control === "select"
+          ? el("select", null, { id, name: filter.key })
+          : el("input", null, { id, name: filter.key, type: filter.control, placeholder: filter.placeholder ?? "" });
+      const label = el("label", null, { className: "archive-filter" });
+      label.append(el("span", filter.label), control);
+      box.append(label);
+    }
+  }
+
+  // Keyboard: j/k move, / searches, Enter opens, Esc goes back. Not while typing.
+  document.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || !document.body.dataset.archive) return;
+    const typing = event.target.closest?.("input, textarea, select, [contenteditable]");
+    if (event.key === "Escape") {
+      if (typing) event.target.blur();
+      else back();
+      return;
+    }
+    if (typing) return;
+    const keys = {
+      j: () => list.move(1),
+      k: () => list.move(-1),
+      "/": () => search.focus(),
+      Enter: () => list.selectedId != null && openPost(list.selectedId),
+    };
+    if (!keys[event.key]) return;
+    // Enter on a link or a button is theirs.
+    if (event.key === "Enter" && event.target.closest?.("a, button, summary")) return;
+    event.preventDefault();
+    keys[event.key]();
+  });
+
+  window.addEventListener("hashchange", () => {
+    const next = readHash();
+    if (!next) return;
+    setState(next, { fromHash: true });
+    if (next.post) restorePost();
+  });
+
+  Object.assign(state, readHash() ?? {});
+  syncControls();
+
+  return {
+    open,
+    openFiles: (files) => open(fromFiles(files), { label: `${files.length} 个文件` }),
+    openDrop: async (transfer) => open(await fromDrop(transfer), { label: "拖放的文件" }),
+    openIndex: (url, base) => open(fromIndex(url, base), { label: url }),
+    openSamples: (paths) => open(fromPaths(paths, "samples/"), { label: "示例文章" }),
+    get hasPost() {
+      return Boolean(state.post);
+    },
+  };
+}

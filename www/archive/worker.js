@@ -1,0 +1,160 @@
+// The archive's worker: reads every post, lists it from its front matter, renders it and
+// keeps the search index. Every render of the archive happens here, never on the page's
+// main thread, so the page stays responsive while thousands of posts render.
+import init, { parseFrontMatter, renderPost } from "../../pkg/finews_reader.js";
+import { SearchIndex } from "./search-index.js";
+
+const FLUSH_MS = 100; // how often listings and renders are posted back: few messages, live progress
+const FETCH_AHEAD = 8; // raw posts fetched in parallel from an index's base URL
+
+let posts = []; // { id, path, raw, load } — load() gives the raw text
+let search = new SearchIndex();
+let generation = 0; // bumps on every "open": an older archive's loop stops
+let renders = 0; // renderPost calls of this worker, reported for the page's structural test
+
+const ready = init();
+
+/** The fields the list needs; the rest of the Article stays here. */
+function listing(id, path, meta, rendered) {
+  return {
+    id,
+    path,
+    title: meta.title || path.split("/").pop(),
+    date: meta.date ?? null,
+    categories: meta.categories ?? [],
+    tags: meta.tags ?? [],
+    source: meta.source ?? null,
+    excerpt: meta.excerpt ?? "",
+    stocks: (meta.stocks ?? []).map(({ market, code, name, quoteUrl }) => ({ market, code, name: name ?? null, quoteUrl })),
+    warnings: meta.warnings?.length ?? 0,
+    rendered,
+  };
+}
+
+function failed(id, path, err) {
+  return { ...listing(id, path, {}, true), error: { code: err?.code ?? "unknown", message: err?.message ?? String(err) } };
+}
+
+/** Posts messages in batches: one per FLUSH_MS at most, and the rest on `flush()`. */
+function batcher(type) {
+  let items = [];
+  let last = performance.now();
+  return {
+    add(item) {
+      items.push(item);
+      if (performance.now() - last >= FLUSH_MS) this.flush();
+    },
+    flush(extra = {}) {
+      postMessage({ type, items, renders, total: posts.length, ...extra });
+      items = [];
+      last = performance.now();
+    },
+  };
+}
+
+async function readAll(mine, sources) {
+  // Files (a folder, a drop, a file input) or URLs under a base URL (a CLI index).
+  const listed = batcher("listed");
+  posts = sources.map((s, id) => ({ id, path: s.path, raw: null, load: s.load, meta: s.meta }));
+  // An index lists every post at once from its entries; files need their front matter first.
+  const pending = [];
+  for (const post of posts) {
+    if (post.meta) listed.add(listing(post.id, post.path, post.meta, false));
+    else pending.push(post);
+  }
+  await inParallel(pending, async (post) => {
+    try {
+      post.raw = await post.load();
+      listed.add(listing(post.id, post.path, parseFrontMatter(post.raw), false));
+    } catch (err) {
+      post.error = err;
+      listed.add(failed(post.id, post.path, err));
+    }
+  }, () => mine !== generation);
+  if (mine !== generation) return;
+  listed.flush({ done: true });
+}
+
+async function renderAll(mine) {
+  const rendered = batcher("rendered");
+  const started = performance.now();
+  let count = 0;
+  await inParallel(posts, async (post) => {
+    if (post.error) return void count++;
+    try {
+      post.raw ??= await post.load();
+      renders++;
+      const article = renderPost(post.raw);
+      search.add(post.id, article.title, article.text);
+      rendered.add(listing(post.id, post.path, article, true));
+    } catch (err) {
+      rendered.add(failed(post.id, post.path, err));
+    }
+    count++;
+  }, () => mine !== generation);
+  if (mine !== generation) return;
+  rendered.flush({ done: true, ms: performance.now() - started, count });
+}
+
+/** Runs `task` over `items`, FETCH_AHEAD at a time (the renders themselves are synchronous). */
+async function inParallel(items, task, stopped) {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length && !stopped()) await task(items[next++]);
+  };
+  await Promise.all(Array.from({ length: FETCH_AHEAD }, lane));
+}
+
+function sourcesOf(message) {
+  if (message.files) {
+    return message.files.map(({ path, file }) => ({ path, load: () => file.text() }));
+  }
+  const base = new URL(message.base, message.indexUrl ?? self.location.href);
+  return message.entries.map((entry) => ({
+    path: entry.path,
+    // Entries with a title came from the CLI's --index: listed as they are.
+    meta: entry.title != null ? entry : null,
+    load: () => fetchText(new URL(entry.path, base).href),
+  }));
+}
+
+async function fetchText(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw Object.assign(new Error(`HTTP ${response.status}: ${url}`), { code: "fetch" });
+  return response.text();
+}
+
+async function open(message) {
+  const mine = ++generation;
+  search = new SearchIndex();
+  try {
+    await ready;
+    let entries = message.entries;
+    if (message.indexUrl && !entries) {
+      entries = JSON.parse(await fetchText(message.indexUrl));
+      if (!Array.isArray(entries)) throw Object.assign(new Error("the index is not a JSON array"), { code: "index" });
+    }
+    await readAll(mine, sourcesOf({ ...message, entries }));
+    await renderAll(mine);
+  } catch (err) {
+    if (mine === generation) postMessage({ type: "failed", code: err.code ?? "unknown", message: err.message });
+  }
+}
+
+const handlers = {
+  open,
+  search({ seq, query }) {
+    postMessage({ type: "results", seq, ...search.find(query) });
+  },
+  async raw({ seq, id }) {
+    const post = posts[id];
+    try {
+      post.raw ??= await post.load();
+      postMessage({ type: "raw", seq, id, raw: post.raw });
+    } catch (err) {
+      postMessage({ type: "raw", seq, id, error: { code: err.code ?? "unknown", message: err.message } });
+    }
+  },
+};
+
+self.onmessage = ({ data }) => handlers[data.type]?.(data);
