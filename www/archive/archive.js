@@ -34,6 +34,7 @@ export function startArchive(reader) {
   let seq = 0;
   let timer = 0;
   const waiting = new Map(); // seq → resolve, for the worker's answers
+  let openFirst = false; // an archive the reader opened shows its newest post once indexed
   let order = []; // every listed id, newest first; re-sorted only when the listing changes
   let sorted = true;
 
@@ -60,6 +61,8 @@ export function startArchive(reader) {
         setPhase("indexed");
         status.textContent = `已索引 ${total.toLocaleString("zh-CN")} 篇 · ${Math.round(ms).toLocaleString("zh-CN")} ms`;
         runSearch(); // the index is complete now
+        // Only now: while the archive indexes, this thread renders nothing.
+        if (openFirst && !state.post && list.ids.length) openPost(list.ids[0]);
       } else status.textContent = `正在渲染 ${rendered.toLocaleString("zh-CN")} / ${total.toLocaleString("zh-CN")}`;
       refresh(done);
     },
@@ -92,7 +95,8 @@ export function startArchive(reader) {
 
   // ---- Opening. ----
 
-  function open(source, { label }) {
+  function open(source, { label, show = true }) {
+    openFirst = show && !state.post;
     entries = [];
     listed = rendered = 0;
     total = (source.files ?? source.entries)?.length ?? 0;
@@ -130,6 +134,7 @@ export function startArchive(reader) {
     list.show(entries, ids, { query: hits ? state.q : "", snippets: hits?.snippets, keep: list.selectedId });
     $("archive-count").textContent = `${ids.length.toLocaleString("zh-CN")} / ${known.length.toLocaleString("zh-CN")} 篇`;
     document.body.dataset.archiveShown = ids.length;
+    document.body.dataset.archiveQuery = hits ? state.q : ""; // what the list shows results of
     fillChoices(known);
     showStockPage(known, ids.length);
     updatePrevNext();
@@ -198,6 +203,8 @@ export function startArchive(reader) {
   async function openPost(id) {
     const entry = entries[id];
     if (!entry) return;
+    // A post that failed in the worker reports its error; the article on screen stays.
+    if (entry.error) return reader.showError(entry.error, entry.path);
     const { raw, error } = await ask({ type: "raw", id });
     if (error) return reader.showError(error, entry.path);
     if (!reader.show(raw, entry.path)) return;
@@ -307,7 +314,7 @@ export function startArchive(reader) {
     openFiles: (files) => open(fromFiles(files), { label: `${files.length} 个文件` }),
     openDrop: async (transfer) => open(await fromDrop(transfer), { label: "拖放的文件" }),
     openIndex: (url, base) => open(fromIndex(url, base), { label: url }),
-    openSamples: (paths) => open(fromPaths(paths, "samples/"), { label: "示例文章" }),
+    openSamples: (paths) => open(fromPaths(paths, "samples/"), { label: "示例文章", show: false }),
     get hasPost() {
       return Boolean(state.post);
     },

@@ -109,6 +109,7 @@ export class VirtualList {
       meta.append(chip);
     }
     if (entry.stocks.length > 4) meta.append(el("span", "chip more", `+${entry.stocks.length - 4}`));
+    if (entry.warnings) meta.append(el("span", "archive-warnings", `${entry.warnings} 条警告`));
 
     const snippet = el("p", "archive-snippet");
     const text = entry.error ? `错误：${entry.error.code}` : (this.snippets.get(id) ?? entry.excerpt);
@@ -123,7 +124,7 @@ export class VirtualList {
     const row = event.target.closest(".archive-row");
     if (!row) return;
     event.preventDefault(); // the title is a link for its URL; opening is ours
-    this.selected = this.ids.indexOf(Number(row.dataset.id));
+    // The selection follows only a post that opens (onOpen selects it): it marks what is on screen.
     this.actions.onOpen(Number(row.dataset.id));
   }
 }
