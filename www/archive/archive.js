@@ -23,7 +23,7 @@ export function startArchive(reader) {
   const progress = $("archive-progress");
   const status = $("archive-status");
   const search = $("archive-q");
-  const stockPage = $("archive-stock");
+  const stockPage = $("archive-stock-page");
   const list = new VirtualList($("archive-list"), { onOpen: (id) => openPost(id), onStock: (key) => setState({ stock: key, post: "" }), formatDay: dayOf });
 
   let entries = []; // by id, as the worker lists and renders them
@@ -98,6 +98,7 @@ export function startArchive(reader) {
   function open(source, { label, show = true }) {
     openFirst = show && !state.post;
     entries = [];
+    order = [];
     listed = rendered = 0;
     total = (source.files ?? source.entries)?.length ?? 0;
     hits = null;
