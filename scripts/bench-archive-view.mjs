@@ -76,7 +76,8 @@ writeFileSync(
 import { VirtualList } from "/archive/list.js";
 const d = document.body.dataset;
 const list = new VirtualList(document.getElementById("archive-list"), { onOpen() {}, onStock() {}, formatDay: (e) => e.date?.slice(0, 10) ?? "" });
-const yieldNow = () => new Promise((r) => setTimeout(r, 0));
+// A message, not setTimeout(0): nested timeouts are clamped to 4 ms, which would idle the peer.
+const yieldNow = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
 document.getElementById("file-input").addEventListener("change", async (event) => {
   const files = [...event.target.files];
   Object.assign(d, { archive: "listing", archiveListed: 0, archiveRendered: 0 });
@@ -138,7 +139,15 @@ function instrument() {
     if (b.start != null && now - last - 10 > b.maxGap) b.maxGap = now - last - 10;
     last = now;
   }, 10);
-  addEventListener("change", () => (b.start ??= performance.now()), true);
+  addEventListener(
+    "change",
+    () => {
+      // From here: the stall of setting 5,000 files on the input is the harness's, not the page's.
+      b.start ??= performance.now();
+      last = b.start;
+    },
+    true,
+  );
   addEventListener("DOMContentLoaded", () => {
     new MutationObserver(() => {
       const d = document.body.dataset;
@@ -156,7 +165,8 @@ async function measure(browser, url, paths, { before, after } = {}) {
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (err) => errors.push(err.message));
-  page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
+  // The articles' remote photos cannot load here (no network): not the bench's concern.
+  page.on("console", (msg) => msg.type() === "error" && !/^Failed to load resource/.test(msg.text()) && errors.push(msg.text()));
   await page.addInitScript(instrument);
   await page.goto(url);
   await page.waitForSelector("body[data-ready]");

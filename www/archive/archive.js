@@ -5,7 +5,7 @@
 import { FILTERS, choices, dayOf, passes, stockMatches } from "./filters.js";
 import { VirtualList } from "./list.js";
 import { readHash, writeHash } from "./router.js";
-import { fromDrop, fromFiles, fromIndex, fromPaths } from "./sources.js";
+import { fromDrop, fromFiles, fromIndex, fromPaths, streamTexts } from "./sources.js";
 
 const REFRESH_MS = 250; // the list follows the worker's batches at most this often
 
@@ -34,6 +34,7 @@ export function startArchive(reader) {
   let seq = 0;
   let timer = 0;
   const waiting = new Map(); // seq → resolve, for the worker's answers
+  let opened = 0; // bumps on every open: an older archive's files stop streaming
   let openFirst = false; // an archive the reader opened shows its newest post once indexed
   let order = []; // every listed id, newest first; re-sorted only when the listing changes
   let sorted = true;
@@ -100,14 +101,17 @@ export function startArchive(reader) {
     entries = [];
     order = [];
     listed = rendered = 0;
-    total = (source.files ?? source.entries)?.length ?? 0;
+    total = (source.paths ?? source.entries)?.length ?? 0;
     hits = null;
     progress.max = Math.max(total, 1);
     progress.value = 0;
     status.textContent = `正在打开 ${label}`;
     setPhase("listing");
     $("archive").open = true;
-    worker.postMessage({ type: "open", ...source });
+    const { files, ...message } = source;
+    worker.postMessage({ type: "open", ...message });
+    const mine = ++opened;
+    if (files) streamTexts(worker, files, () => mine !== opened);
     refresh(true);
   }
 

@@ -6,10 +6,26 @@ const isPost = (name) => /\.(md|markdown)$/i.test(name);
 
 /** Files from an <input type=file> (with or without webkitdirectory): posts only. */
 export function fromFiles(fileList) {
-  const files = [...fileList]
-    .map((file) => ({ path: file.webkitRelativePath || file.name, file }))
-    .filter(({ path }) => isPost(path));
-  return { files };
+  return withPaths([...fileList].map((file) => ({ path: file.webkitRelativePath || file.name, file })));
+}
+
+// The worker gets the paths; the page streams the texts (see streamTexts).
+function withPaths(files) {
+  const posts = files.filter(({ path }) => isPost(path));
+  return { paths: posts.map((p) => p.path), files: posts.map((p) => p.file) };
+}
+
+const READ_AHEAD = 64; // files read at once: enough to keep the worker busy
+
+/** Reads `files` and sends their texts to the worker in order, until `stopped()`. */
+export async function streamTexts(worker, files, stopped) {
+  for (let from = 0; from < files.length && !stopped(); from += READ_AHEAD) {
+    const read = await Promise.allSettled(files.slice(from, from + READ_AHEAD).map((f) => f.text()));
+    if (stopped()) return;
+    const texts = read.map((r) => (r.status === "fulfilled" ? r.value : null));
+    const errors = read.map((r) => (r.status === "rejected" ? { code: "unreadable", message: String(r.reason?.message ?? r.reason) } : null));
+    worker.postMessage({ type: "texts", from, texts, errors });
+  }
 }
 
 /** A drop: files and whole folders (walked with the entries API), posts only. */
@@ -18,7 +34,7 @@ export async function fromDrop(dataTransfer) {
   if (!entries.length || entries.every((e) => e.isFile)) return fromFiles(dataTransfer.files);
   const files = [];
   await Promise.all(entries.map((entry) => walk(entry, files)));
-  return { files: files.filter(({ path }) => isPost(path)) };
+  return withPaths(files);
 }
 
 async function walk(entry, out) {

@@ -5,12 +5,14 @@ import init, { parseFrontMatter, renderPost } from "../../pkg/finews_reader.js";
 import { SearchIndex } from "./search-index.js";
 
 const FLUSH_MS = 100; // how often listings and renders are posted back: few messages, live progress
+const FIRST_FLUSH_MS = 16; // the first batch goes at once, so the list shows while the rest loads
 const FETCH_AHEAD = 8; // raw posts fetched in parallel from an index's base URL
 
 let posts = []; // { id, path, raw, load } — load() gives the raw text
 let search = new SearchIndex();
 let generation = 0; // bumps on every "open": an older archive's loop stops
 let renders = 0; // renderPost calls of this worker, reported for the page's structural test
+let arriving = []; // for files: resolves post i's text when the page sends it
 
 const ready = init();
 
@@ -35,14 +37,17 @@ function failed(id, path, err) {
   return { ...listing(id, path, {}, true), error: { code: err?.code ?? "unknown", message: err?.message ?? String(err) } };
 }
 
-/** Posts messages in batches: one per FLUSH_MS at most, and the rest on `flush()`. */
+/** Posts messages in batches: the first soon, then one per FLUSH_MS, the rest on `flush()`. */
 function batcher(type) {
   let items = [];
   let last = performance.now();
+  let wait = FIRST_FLUSH_MS;
   return {
     add(item) {
       items.push(item);
-      if (performance.now() - last >= FLUSH_MS) this.flush();
+      if (performance.now() - last < wait) return;
+      this.flush();
+      wait = FLUSH_MS;
     },
     flush(extra = {}) {
       postMessage({ type, items, renders, total: posts.length, ...extra });
@@ -105,10 +110,18 @@ async function inParallel(items, task, stopped) {
   await Promise.all(Array.from({ length: FETCH_AHEAD }, lane));
 }
 
-function sourcesOf(message) {
-  if (message.files) {
-    return message.files.map(({ path, file }) => ({ path, load: () => file.text() }));
-  }
+/**
+ * Files: the page reads them and streams their texts ("texts" messages), as cloning
+ * thousands of File objects into one message would stall its thread for seconds. Made at
+ * once on "open", before any await, so that no text arrives before its post.
+ */
+function filesOf(paths) {
+  const texts = paths.map(() => Promise.withResolvers());
+  arriving = texts;
+  return paths.map((path, i) => ({ path, load: () => texts[i].promise }));
+}
+
+function urlsOf(message) {
   const base = new URL(message.base, message.indexUrl ?? self.location.href);
   return message.entries.map((entry) => ({
     path: entry.path,
@@ -127,14 +140,15 @@ async function fetchText(url) {
 async function open(message) {
   const mine = ++generation;
   search = new SearchIndex();
+  const files = message.paths ? filesOf(message.paths) : null;
   try {
     await ready;
     let entries = message.entries;
-    if (message.indexUrl && !entries) {
+    if (message.indexUrl) {
       entries = JSON.parse(await fetchText(message.indexUrl));
       if (!Array.isArray(entries)) throw Object.assign(new Error("the index is not a JSON array"), { code: "index" });
     }
-    await readAll(mine, sourcesOf({ ...message, entries }));
+    await readAll(mine, files ?? urlsOf({ ...message, entries }));
     await renderAll(mine);
   } catch (err) {
     if (mine === generation) postMessage({ type: "failed", code: err.code ?? "unknown", message: err.message });
@@ -143,6 +157,13 @@ async function open(message) {
 
 const handlers = {
   open,
+  texts({ from, texts, errors }) {
+    texts.forEach((text, i) => {
+      const post = arriving[from + i];
+      if (text == null) post?.reject(Object.assign(new Error(errors[i].message), { code: errors[i].code }));
+      else post?.resolve(text);
+    });
+  },
   search({ seq, query }) {
     postMessage({ type: "results", seq, ...search.find(query) });
   },
