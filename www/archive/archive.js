@@ -36,18 +36,19 @@ export function startArchive(reader) {
   const waiting = new Map(); // seq → resolve, for the worker's answers
   let opened = 0; // bumps on every open: an older archive's files stop streaming
   let openFirst = false; // an archive the reader opened shows its newest post once indexed
-  let order = []; // every listed id, newest first; re-sorted only when the listing changes
-  let sorted = true;
+  let order = []; // every listed id, newest first
+  let arrived = []; // ids listed since the last draw: sorted alone and merged in, so a
+  // 40,000-post listing never re-sorts the whole list on every batch
 
   // ---- The worker's messages. ----
 
   const onMessage = {
     listed({ items, done, total: count }) {
       for (const item of items) entries[item.id] = { ...item, time: timeOf(item) };
+      for (const item of items) arrived.push(item.id);
       listed += items.length;
       total = count;
       progress.max = Math.max(total, 1);
-      sorted = false;
       setPhase(done ? "indexing" : "listing");
       refresh(done);
       if (done) restorePost();
@@ -58,7 +59,6 @@ export function startArchive(reader) {
       document.body.dataset.workerRenders = renders;
       progress.value = rendered;
       if (done) {
-        sorted = false; // a post's date may come only from its render
         setPhase("indexed");
         status.textContent = `已索引 ${total.toLocaleString("zh-CN")} 篇 · ${Math.round(ms).toLocaleString("zh-CN")} ms`;
         runSearch(); // the index is complete now
@@ -100,6 +100,7 @@ export function startArchive(reader) {
     openFirst = show && !state.post;
     entries = [];
     order = [];
+    arrived = [];
     listed = rendered = 0;
     total = (source.paths ?? source.entries)?.length ?? 0;
     hits = null;
@@ -130,9 +131,9 @@ export function startArchive(reader) {
   }
 
   function draw() {
-    if (!sorted) {
-      order = entries.filter(Boolean).sort((a, b) => b.time - a.time || (a.path < b.path ? -1 : 1)).map((e) => e.id);
-      sorted = true;
+    if (arrived.length) {
+      order = merge(order, sortIds(arrived));
+      arrived = [];
     }
     const known = order.map((id) => entries[id]);
     const ids = order.filter((id) => passes(entries[id], state) && (!hits || hits.ids.has(id)));
@@ -143,6 +144,21 @@ export function startArchive(reader) {
     fillChoices(known);
     showStockPage(known, ids.length);
     updatePrevNext();
+  }
+
+  const newer = (a, b) => entries[b].time - entries[a].time || (entries[a].path < entries[b].path ? -1 : 1);
+  const sortIds = (ids) => ids.sort(newer);
+
+  /** Two lists of ids, each newest first, as one. */
+  function merge(a, b) {
+    const out = new Array(a.length + b.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < a.length && j < b.length) out[k++] = newer(a[i], b[j]) <= 0 ? a[i++] : b[j++];
+    while (i < a.length) out[k++] = a[i++];
+    while (j < b.length) out[k++] = b[j++];
+    return out;
   }
 
   let choicesFor = "";
