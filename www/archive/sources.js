@@ -15,12 +15,13 @@ function withPaths(files) {
   return { paths: posts.map((p) => p.path), files: posts.map((p) => p.file) };
 }
 
-const READ_AHEAD = 64; // files read at once: enough to keep the worker busy
+const FIRST_READ = 8; // a few files first, so the list shows at once
+const READ_AHEAD = 64; // then this many at once: enough to keep the worker busy
 
 /** Reads `files` and sends their texts to the worker in order, until `stopped()`. */
 export async function streamTexts(worker, files, stopped) {
-  for (let from = 0; from < files.length && !stopped(); from += READ_AHEAD) {
-    const read = await Promise.allSettled(files.slice(from, from + READ_AHEAD).map((f) => f.text()));
+  for (let from = 0, size = FIRST_READ; from < files.length && !stopped(); from += size, size = READ_AHEAD) {
+    const read = await Promise.allSettled(files.slice(from, from + size).map((f) => f.text()));
     if (stopped()) return;
     const texts = read.map((r) => (r.status === "fulfilled" ? r.value : null));
     const errors = read.map((r) => (r.status === "rejected" ? { code: "unreadable", message: String(r.reason?.message ?? r.reason) } : null));
