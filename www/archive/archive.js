@@ -2,9 +2,9 @@
 // keeps the URL's hash in step and hands a chosen post to the reading view. This module
 // never renders: it imports nothing from the package, and every render of the archive
 // happens in worker.js (the e2e tests check both).
-import { FILTERS, choices, dayOf, passes, stockMatches } from "./filters.js";
+import { FILTERS, choices, dayOf, passes } from "./filters.js";
 import { VirtualList } from "./list.js";
-import { readHash, writeHash } from "./router.js";
+import { KEYS, readHash, writeHash } from "./router.js";
 import { fromDrop, fromFiles, fromIndex, fromPaths, streamTexts } from "./sources.js";
 
 const REFRESH_MS = 250; // the list follows the worker's batches at most this often
@@ -19,7 +19,7 @@ const timeOf = (entry) => (entry.date ? Date.parse(entry.date) : -Infinity);
  */
 export function startArchive(reader) {
   const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
-  const state = Object.fromEntries(["post", "q", ...FILTERS.map((f) => f.key)].map((k) => [k, ""]));
+  const state = Object.fromEntries(KEYS.map((k) => [k, ""]));
   const progress = $("archive-progress");
   const status = $("archive-status");
   const search = $("archive-q");
@@ -235,20 +235,23 @@ export function startArchive(reader) {
     $("reader").scrollIntoView({ block: "start" });
   }
 
+  /** The id of the post named by the hash, or -1. */
+  const currentId = () => (state.post ? (entries.find((e) => e?.path === state.post)?.id ?? -1) : -1);
+
   function restorePost() {
-    const wanted = state.post ? entries.find((e) => e?.path === state.post) : null;
-    if (wanted) openPost(wanted.id);
+    const id = currentId();
+    if (id >= 0) openPost(id);
   }
 
   function updatePrevNext() {
-    const at = list.ids.indexOf(entries.find((e) => e?.path === state.post)?.id ?? -1);
+    const at = list.ids.indexOf(currentId());
     $("archive-nav").hidden = at < 0;
     $("archive-prev").disabled = at <= 0;
     $("archive-next").disabled = at < 0 || at >= list.ids.length - 1;
   }
 
   function step(by) {
-    const at = list.ids.indexOf(entries.find((e) => e?.path === state.post)?.id ?? -1);
+    const at = list.ids.indexOf(currentId());
     const id = list.ids[at + by];
     if (at >= 0 && id != null) openPost(id);
   }
@@ -270,7 +273,7 @@ export function startArchive(reader) {
   $("archive-filters").addEventListener("input", (event) => {
     if (event.target.type === "search") setState({ [event.target.name]: event.target.value });
   });
-  $("archive-clear").addEventListener("click", () => setState(Object.fromEntries(Object.keys(state).filter((k) => k !== "post").map((k) => [k, ""]))));
+  $("archive-clear").addEventListener("click", () => setState(Object.fromEntries(KEYS.filter((k) => k !== "post").map((k) => [k, ""]))));
   $("archive-prev").addEventListener("click", () => step(-1));
   $("archive-next").addEventListener("click", () => step(1));
   $("archive-back").addEventListener("click", back);
