@@ -50,7 +50,7 @@ export function startArchive(reader) {
       total = count;
       progress.max = Math.max(total, 1);
       setPhase(done ? "indexing" : "listing");
-      refresh(done);
+      refresh(done || order.length === 0); // the first rows at once, then every REFRESH_MS
       if (done) restorePost();
     },
     rendered({ items, done, renders, ms }) {
