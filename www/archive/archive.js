@@ -2,7 +2,7 @@
 // keeps the URL's hash in step and hands a chosen post to the reading view. This module
 // never renders: it imports nothing from the package, and every render of the archive
 // happens in worker.js (the e2e tests check both).
-import { FILTERS, choices, dayOf, passes } from "./filters.js";
+import { FILTERS, dayOf, passes } from "./filters.js";
 import { VirtualList } from "./list.js";
 import { KEYS, readHash, writeHash } from "./router.js";
 import { fromDrop, fromFiles, fromIndex, fromPaths, streamTexts } from "./sources.js";
@@ -43,18 +43,20 @@ export function startArchive(reader) {
   // ---- The worker's messages. ----
 
   const onMessage = {
-    listed({ items, done, total: count }) {
+    listed({ items, done, total: count, choices }) {
       for (const item of items) entries[item.id] = { ...item, time: timeOf(item) };
       for (const item of items) arrived.push(item.id);
       listed += items.length;
       total = count;
       progress.max = Math.max(total, 1);
       setPhase(done ? "indexing" : "listing");
+      if (choices) fillChoices(choices);
       refresh(done || order.length === 0); // the first rows at once, then every REFRESH_MS
       if (done) restorePost();
     },
-    rendered({ items, done, renders, ms }) {
+    rendered({ items, done, renders, ms, choices }) {
       for (const item of items) entries[item.id] = { ...item, time: timeOf(item) };
+      if (choices) fillChoices(choices);
       rendered += items.length;
       document.body.dataset.workerRenders = renders;
       progress.value = rendered;
@@ -141,8 +143,7 @@ export function startArchive(reader) {
     $("archive-count").textContent = `${ids.length.toLocaleString("zh-CN")} / ${known.length.toLocaleString("zh-CN")} 篇`;
     document.body.dataset.archiveShown = ids.length;
     document.body.dataset.archiveQuery = hits ? state.q : ""; // what the list shows results of
-    fillChoices(known);
-    showStockPage(known, ids.length);
+    showStockPage(ids);
     updatePrevNext();
   }
 
@@ -161,13 +162,8 @@ export function startArchive(reader) {
     return out;
   }
 
-  let choicesFor = "";
-  function fillChoices(known) {
-    // Rebuilt when the listing or the indexing completes, not on every batch or filter change.
-    const phase = `${document.body.dataset.archive}:${known.length}`;
-    if (choicesFor === phase || document.body.dataset.archive === "listing") return;
-    choicesFor = phase;
-    const all = choices(known);
+  /** The select filters' options: the worker counts them when the listing and the indexing complete. */
+  function fillChoices(all) {
     for (const [key, values] of Object.entries(all)) {
       const select = $(`archive-${key}`);
       const options = [el("option", "全部", { value: "" }), ...values.map(([v, n]) => el("option", `${v}（${n}）`, { value: v }))];
@@ -176,9 +172,12 @@ export function startArchive(reader) {
     }
   }
 
-  function showStockPage(known, count) {
+  /** With a security named exactly (SH.600519), its page: the shown posts all mention it. */
+  function showStockPage(ids) {
     const key = state.stock.toUpperCase();
-    const stock = key.includes(".") && known.flatMap((e) => e.stocks).find((s) => `${s.market}.${s.code}`.toUpperCase() === key);
+    const named = (s) => `${s.market}.${s.code}`.toUpperCase() === key;
+    const stock = key.includes(".") && ids.length ? entries[ids[0]].stocks.find(named) : null;
+    const count = ids.length;
     stockPage.hidden = !stock;
     if (!stock) return;
     const href = reader.safeHref(stock.quoteUrl);
@@ -281,9 +280,13 @@ export function startArchive(reader) {
     open(fromFiles(event.target.files), { label: "文件夹" });
     event.target.value = "";
   });
-  $("archive-index-form").addEventListener("submit", (event) => {
-    event.preventDefault();
-    open(fromIndex($("archive-index-url").value, $("archive-base-url").value), { label: "索引" });
+  // No <form>: the page has none to submit (the safety tests check for one). Enter works too.
+  const openIndexForm = () => {
+    if ($("archive-index-url").reportValidity()) open(fromIndex($("archive-index-url").value, $("archive-base-url").value), { label: "索引" });
+  };
+  $("archive-open-index").addEventListener("click", openIndexForm);
+  $("archive-index-form").addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && event.target.localName === "input") openIndexForm();
   });
 
   function buildFilterControls() {

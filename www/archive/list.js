@@ -1,5 +1,7 @@
-// A virtualised list: only the rows in view (plus a few) exist in the DOM, each at a fixed
-// height over a spacer as tall as the whole list, so 40,000 entries scroll as smoothly as 40.
+// A virtualised list: only the rows in view (plus a few) exist in the DOM, in a window moved
+// over a spacer as tall as the whole list, so 40,000 entries scroll as smoothly as 40. The
+// sizes go in a constructed stylesheet, not style attributes: the page keeps no inline style
+// (the safety tests check the whole page for one).
 import { highlighted } from "./highlight.js";
 
 export const ROW_HEIGHT = 76; // px; the CSS gives .archive-row the same height
@@ -21,7 +23,12 @@ export class VirtualList {
     this.viewport = viewport;
     this.actions = actions;
     this.spacer = el("div", "archive-spacer");
+    this.window = el("div", "archive-window");
+    this.spacer.append(this.window);
     viewport.replaceChildren(this.spacer);
+    this.sheet = new CSSStyleSheet();
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet];
+    this.selector = `#${viewport.id}`;
     this.ids = [];
     this.entries = [];
     this.snippets = new Map();
@@ -39,7 +46,6 @@ export class VirtualList {
     this.query = query;
     this.snippets = snippets;
     this.selected = keep == null ? Math.min(this.selected, ids.length - 1) : ids.indexOf(keep);
-    this.spacer.style.height = `${ids.length * ROW_HEIGHT}px`;
     this.viewport.setAttribute("aria-rowcount", String(ids.length));
     this.draw();
   }
@@ -57,7 +63,11 @@ export class VirtualList {
     const last = Math.min(this.ids.length, Math.ceil((top + this.viewport.clientHeight) / ROW_HEIGHT) + OVERSCAN);
     const rows = [];
     for (let i = first; i < last; i++) rows.push(this.#row(i));
-    this.spacer.replaceChildren(...rows);
+    this.sheet.replaceSync(
+      `${this.selector} .archive-spacer { height: ${this.ids.length * ROW_HEIGHT}px }
+       ${this.selector} .archive-window { transform: translateY(${first * ROW_HEIGHT}px) }`,
+    );
+    this.window.replaceChildren(...rows);
   }
 
   /** Moves the selection by `step` rows and scrolls it into view. */
@@ -88,11 +98,12 @@ export class VirtualList {
     row.dataset.id = id;
     row.setAttribute("role", "row");
     row.setAttribute("aria-rowindex", String(i + 1));
-    row.style.transform = `translateY(${i * ROW_HEIGHT}px)`;
     if (i === this.selected) row.setAttribute("aria-selected", "true");
     if (entry.error) row.classList.add("failed");
 
+    // One tab stop for the whole list (j/k/Enter move and open): its links and chips take none.
     const title = el("a", "archive-title");
+    title.tabIndex = -1;
     title.href = `#post=${encodeURIComponent(entry.path)}`;
     title.dataset.open = id;
     title.append(...highlighted(entry.title, this.query));
@@ -104,6 +115,7 @@ export class VirtualList {
     for (const stock of entry.stocks.slice(0, 4)) {
       const chip = el("button", "chip stock", stock.name ?? stock.code);
       chip.type = "button";
+      chip.tabIndex = -1;
       chip.dataset.stock = `${stock.market}.${stock.code}`;
       chip.title = `${stock.market}.${stock.code}`;
       meta.append(chip);

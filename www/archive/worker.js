@@ -2,6 +2,7 @@
 // keeps the search index. Every render of the archive happens here, never on the page's
 // main thread, so the page stays responsive while thousands of posts render.
 import init, { parseFrontMatter, renderPost } from "../../pkg/finews_reader.js";
+import { choices } from "./filters.js";
 import { SearchIndex } from "./search-index.js";
 
 const FLUSH_MS = 100; // how often listings and renders are posted back: few messages, live progress
@@ -64,20 +65,20 @@ async function readAll(mine, sources) {
   // An index lists every post at once from its entries; files need their front matter first.
   const pending = [];
   for (const post of posts) {
-    if (post.meta) listed.add(listing(post.id, post.path, post.meta, false));
+    if (post.meta) listed.add((post.listing = listing(post.id, post.path, post.meta, false)));
     else pending.push(post);
   }
   await inParallel(pending, async (post) => {
     try {
       post.raw = await post.load();
-      listed.add(listing(post.id, post.path, parseFrontMatter(post.raw), false));
+      listed.add((post.listing = listing(post.id, post.path, parseFrontMatter(post.raw), false)));
     } catch (err) {
       post.error = err;
-      listed.add(failed(post.id, post.path, err));
+      listed.add((post.listing = failed(post.id, post.path, err)));
     }
   }, () => mine !== generation);
   if (mine !== generation) return;
-  listed.flush({ done: true });
+  listed.flush({ done: true, choices: choicesOf() });
 }
 
 async function renderAll(mine) {
@@ -91,15 +92,18 @@ async function renderAll(mine) {
       renders++;
       const article = renderPost(post.raw);
       search.add(post.id, article.title, article.text);
-      rendered.add(listing(post.id, post.path, article, true));
+      rendered.add((post.listing = listing(post.id, post.path, article, true)));
     } catch (err) {
-      rendered.add(failed(post.id, post.path, err));
+      rendered.add((post.listing = failed(post.id, post.path, err)));
     }
     count++;
   }, () => mine !== generation);
   if (mine !== generation) return;
-  rendered.flush({ done: true, ms: performance.now() - started, count });
+  rendered.flush({ done: true, ms: performance.now() - started, count, choices: choicesOf() });
 }
+
+// The filters' choices, counted here: over 40,000 posts that is a long task on the page's thread.
+const choicesOf = () => choices(posts.map((post) => post.listing));
 
 /** Runs `task` over `items`, FETCH_AHEAD at a time (the renders themselves are synchronous). */
 async function inParallel(items, task, stopped) {
