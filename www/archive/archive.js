@@ -137,10 +137,11 @@ export function startArchive(reader) {
       order = merge(order, sortIds(arrived));
       arrived = [];
     }
-    const known = order.map((id) => entries[id]);
-    const ids = order.filter((id) => passes(entries[id], state) && (!hits || hits.ids.has(id)));
+    // No filter and no search: the whole list as it is (no 40,000-entry copy on every batch).
+    const filtering = hits || FILTERS.some(({ key }) => state[key]);
+    const ids = filtering ? order.filter((id) => passes(entries[id], state) && (!hits || hits.ids.has(id))) : order;
     list.show(entries, ids, { query: hits ? state.q : "", snippets: hits?.snippets, keep: list.selectedId });
-    $("archive-count").textContent = `${ids.length.toLocaleString("zh-CN")} / ${known.length.toLocaleString("zh-CN")} 篇`;
+    $("archive-count").textContent = `${ids.length.toLocaleString("zh-CN")} / ${order.length.toLocaleString("zh-CN")} 篇`;
     document.body.dataset.archiveShown = ids.length;
     document.body.dataset.archiveQuery = hits ? state.q : ""; // what the list shows results of
     showStockPage(ids);
