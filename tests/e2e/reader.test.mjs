@@ -153,6 +153,8 @@ describe("posts from elsewhere", () => {
     const { page, errors } = await harness.open("", DESKTOP);
     await page.locator("#file-input").setInputFiles(join(samples, "steel.md"));
     await page.waitForFunction((title) => document.querySelector("#article h1")?.textContent === title, STEEL_TITLE);
+    // One file opens in the reader: the archive stays the bundled samples.
+    await page.waitForFunction(() => document.body.dataset.archive === "indexed");
     assert.equal(await page.locator("#archive-count").textContent(), "5 / 5 篇", "one file opens in the reader, not as an archive");
     assert.match(await page.locator("#status").textContent(), /steel\.md/);
     assert.equal(await page.locator("#meta-source").textContent(), "中新网 · 原文");
