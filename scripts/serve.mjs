@@ -3,7 +3,8 @@
 //   /pkg/      → pkg/            (the web-target build of the package)
 //   /corpus/   → www/samples/    (the sample posts bundled with the page)
 // Usage: node scripts/serve.mjs [--port N]   (default 8080, or the next free port)
-// Tests import { serve } and start it in-process on port 0.
+// Tests import { serve } and start it in-process on port 0; `mounts` adds folders of their
+// own (a generated archive under /gen/, say).
 import { createServer } from "node:http";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -27,16 +28,17 @@ const MIME = {
   ".ico": "image/x-icon",
 };
 
-// Longest prefix first.
-function mounts(root) {
+// Longest prefix first; extra mounts before the built-in ones.
+function mounts(root, extra = []) {
   return [
+    ...extra,
     ["/pkg/", join(root, "pkg")],
     ["/corpus/", join(root, "www", "samples")],
     ["/", join(root, "www")],
   ];
 }
 
-function resolvePath(root, urlPath) {
+function resolvePath(root, urlPath, extra) {
   let path;
   try {
     path = decodeURIComponent(urlPath);
@@ -44,7 +46,7 @@ function resolvePath(root, urlPath) {
     return null;
   }
   if (path.includes("\0")) return null;
-  for (const [prefix, dir] of mounts(root)) {
+  for (const [prefix, dir] of mounts(root, extra)) {
     if (!path.startsWith(prefix)) continue;
     const file = resolve(dir, "." + path.slice(prefix.length - 1));
     // resolve() collapses "..": anything that lands outside the mount is refused.
@@ -58,10 +60,10 @@ function send(res, status, text) {
   res.end(text);
 }
 
-async function handle(root, req, res) {
+async function handle(root, extra, req, res) {
   if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, "method not allowed\n");
   const { pathname } = new URL(req.url, "http://localhost");
-  let file = resolvePath(root, pathname);
+  let file = resolvePath(root, pathname, extra);
   if (!file) return send(res, 403, "forbidden\n");
   let info = await stat(file).catch(() => null);
   if (info?.isDirectory()) {
@@ -108,11 +110,12 @@ function listen(server, port, host) {
 
 /**
  * Starts the server. With a busy `port` it tries the next ones (up to 20); port 0 picks any.
+ * `mounts`: extra `[prefix, folder]` pairs, such as `["/gen/", dir]`.
  * @returns {Promise<{url: string, port: number, close: () => Promise<void>}>}
  */
-export async function serve({ port = 8080, host = "127.0.0.1", root = repoRoot } = {}) {
+export async function serve({ port = 8080, host = "127.0.0.1", root = repoRoot, mounts: extra = [] } = {}) {
   const server = createServer((req, res) => {
-    handle(root, req, res).catch((err) => {
+    handle(root, extra, req, res).catch((err) => {
       if (!res.headersSent) send(res, 500, `${err.message}\n`);
       else res.destroy();
     });

@@ -1,7 +1,10 @@
-// The www/ harness: event wiring and the side panels only. Parsing, cleaning, sanitizing and
-// the article's DOM all happen in the wasm package (renderInto); this file never builds or
-// sanitizes HTML strings.
-import init, { formatDate, renderInto, renderPost, loadPost, version } from "../pkg/finews_reader.js";
+// The www/ harness: the reading view, its event wiring and side panels. Parsing, cleaning,
+// sanitizing and the article's DOM all happen in the wasm package (renderInto); this file
+// never builds or sanitizes HTML strings. Archives (several files, a folder, an index) go to
+// archive/archive.js, which renders in a worker: the only render on this thread is the
+// article on screen.
+import init, { formatDate, renderInto, loadPost, version } from "../pkg/finews_reader.js";
+import { startArchive } from "./archive/archive.js";
 
 const $ = (id) => document.getElementById(id);
 const host = $("article");
@@ -10,15 +13,13 @@ const optionsBox = $("options");
 const errorBox = $("error");
 const statusLine = $("status");
 const fileInput = $("file-input");
-const fileList = $("file-list");
-const progress = $("file-progress");
-const progressLabel = $("file-progress-label");
 const toc = $("toc");
 
 // What is on screen, so option toggles can re-render it.
 let current = { raw: null, name: null };
-let files = [];
-let batch = 0; // bumps on every new batch of files so an older, slower batch stops
+// Renders on this thread, in body[data-main-renders]: the e2e tests check that an archive
+// indexing adds none.
+let mainRenders = 0;
 
 const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
 
@@ -68,6 +69,7 @@ function render(raw, name) {
   let article;
   const started = performance.now();
   try {
+    document.body.dataset.mainRenders = ++mainRenders;
     article = renderInto(target, raw, options());
   } catch (err) {
     showError(err, name);
@@ -199,88 +201,21 @@ function show(raw, name) {
   return article;
 }
 
-// ---- Files: one opens directly; several give a list to pick from. ----
+// ---- Files: one opens directly; several, a folder or a drop open as an archive. ----
 
-function pick(index) {
-  const entry = files[index];
-  if (!entry) return;
-  // A file that fails shows its error; the list keeps marking the article still on screen.
-  if (entry.raw == null) return showError(entry.error, entry.name);
-  if (!show(entry.raw, entry.name)) return;
-  for (const button of fileList.querySelectorAll("button")) {
-    button.setAttribute("aria-current", String(Number(button.dataset.index) === index));
-  }
-}
-
-function fileItem(entry, index) {
-  const button = node("button", null, { type: "button", className: "file" });
-  button.dataset.index = index;
-  button.setAttribute("aria-current", "false");
-  button.append(node("span", entry.title || entry.name, { className: "file-title" }));
-  const detail = entry.error
-    ? `${entry.name} · 错误：${entry.error.code || "unknown"}`
-    : [entry.name, entry.date && formatDate(entry.date), entry.warnings && `${entry.warnings} 条警告`]
-        .filter(Boolean)
-        .join(" · ");
-  button.append(node("span", detail, { className: "file-detail" }));
-  if (entry.error) button.classList.add("failed");
-  return listItem(button);
-}
-
-function summarize(entry) {
-  try {
-    const article = renderPost(entry.raw, options());
-    Object.assign(entry, { title: article.title, date: article.date, warnings: article.warnings.length, error: null });
-  } catch (err) {
-    Object.assign(entry, { title: null, date: null, warnings: 0, error: err });
-  }
-}
+const archive = startArchive({ show, showError, safeHref });
 
 async function openFiles(list) {
   const chosen = [...list];
-  if (!chosen.length) return;
-  const mine = ++batch;
-  if (chosen.length === 1) {
-    const [file] = chosen;
-    try {
-      show(await file.text(), file.name);
-    } catch (err) {
-      showError(err, file.name);
-    }
-    return;
+  if (chosen.length > 1) return archive.openFiles(chosen);
+  const [file] = chosen;
+  if (!file) return;
+  try {
+    show(await file.text(), file.name);
+  } catch (err) {
+    showError(err, file.name);
   }
-  files = [];
-  $("files").hidden = false;
-  $("controls").open = true; // the list lives in the input panel, folded on small screens
-  fileList.replaceChildren();
-  progress.max = chosen.length;
-  progress.value = 0;
-  for (const [index, file] of chosen.entries()) {
-    progressLabel.textContent = `正在处理 ${index + 1} / ${chosen.length}：${file.name}`;
-    const entry = { name: file.name, raw: null };
-    try {
-      entry.raw = await file.text();
-      summarize(entry);
-    } catch (err) {
-      entry.error = err;
-    }
-    if (mine !== batch) return;
-    files.push(entry);
-    fileList.append(fileItem(entry, index));
-    progress.value = index + 1;
-    // Yield between files so the progress bar and the growing list paint.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    if (mine !== batch) return;
-  }
-  progressLabel.textContent = `已处理 ${chosen.length} 个文件`;
-  const firstGood = files.findIndex((f) => !f.error);
-  pick(firstGood < 0 ? 0 : firstGood);
 }
-
-fileList.addEventListener("click", (event) => {
-  const button = event.target.closest("button[data-index]");
-  if (button) pick(Number(button.dataset.index));
-});
 
 fileInput.addEventListener("change", () => {
   openFiles(fileInput.files);
@@ -301,7 +236,10 @@ document.addEventListener("drop", (event) => {
   document.body.classList.remove("dragging");
   if (!carriesFiles(event)) return;
   event.preventDefault();
-  openFiles(event.dataTransfer.files);
+  const items = [...event.dataTransfer.items];
+  const folder = items.some((item) => item.webkitGetAsEntry?.()?.isDirectory);
+  if (folder || event.dataTransfer.files.length > 1) archive.openDrop(event.dataTransfer);
+  else openFiles(event.dataTransfer.files);
 });
 
 // ---- Theme: system by default, a toggle that persists. ----
@@ -323,10 +261,16 @@ themeButton.addEventListener("click", () => {
 systemDark.addEventListener("change", syncThemeButton);
 syncThemeButton();
 
-// Small screens: the article first, the input panel folded.
-if (matchMedia("(max-width: 52rem)").matches) $("controls").open = false;
+// Small screens: the article first, the input and archive panels folded.
+if (matchMedia("(max-width: 52rem)").matches) {
+  $("controls").open = false;
+  $("archive").open = false;
+}
 
-// ---- Start: the post named by ?post= (same origin only), else the bundled sample. ----
+// ---- Start: the post named by ?post= (same origin only), else the bundled sample; the
+// archive named by ?archive=, else the bundled samples as a small one. ----
+
+const SAMPLES = ["seed.md", "nio.md", "steel.md", "funds.md", "untitled.md"];
 
 function codedError(message, code) {
   return Object.assign(new Error(message), { code });
@@ -363,13 +307,16 @@ async function start() {
     return;
   }
   $("version").textContent = `v${version()}`;
-  const param = new URLSearchParams(location.search).get("post");
+  const params = new URLSearchParams(location.search);
+  const param = params.get("post");
   try {
     if (param) await openPostParam(param);
-    else show(await fetchText("samples/seed.md"), "seed.md");
+    else if (!archive.hasPost) show(await fetchText("samples/seed.md"), "seed.md");
   } catch (err) {
     showError(err, param ?? "seed.md");
   }
+  if (params.get("archive")) archive.openIndex(params.get("archive"), params.get("base"));
+  else archive.openSamples(SAMPLES);
   document.body.dataset.ready = "true"; // the e2e tests wait for this
 }
 

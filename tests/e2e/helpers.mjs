@@ -1,6 +1,6 @@
 // Shared set-up of the end-to-end tests: the in-process server, headless Chromium, and a page
 // that records console errors and never touches the network outside the test server.
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -45,10 +45,10 @@ export function launchChromium() {
   });
 }
 
-/** Starts the server on a free port and Chromium; `close()` stops both. */
-export async function startHarness() {
+/** Starts the server on a free port and Chromium; `close()` stops both. `mounts`: see serve(). */
+export async function startHarness({ mounts } = {}) {
   requirePackage();
-  const server = await serve({ port: 0 });
+  const server = await serve({ port: 0, mounts });
   // Playwright gives every launch a fresh temporary profile.
   const browser = await launchChromium();
   return {
@@ -103,4 +103,44 @@ export async function ready(page) {
 export async function screenshot(page, name) {
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+// ---- Generated archives: thousands of distinct posts made from the fixtures. ----
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
+const TITLE = /^title: "(.*)"[ \t]*$/m;
+const DATE = /^date: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d( \+0800)?[ \t]*$/m;
+
+/** The fixtures a generated archive is made of: those with a quoted title and a plain date. */
+export function archiveFixtures() {
+  const dir = join(repo, "tests", "fixtures");
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, "input.md")))
+    .map((d) => ({ name: d.name, text: readFileSync(join(dir, d.name, "input.md"), "utf8") }))
+    .filter(({ text }) => {
+      const head = text.match(FRONT_MATTER)?.[1] ?? "";
+      return TITLE.test(head) && DATE.test(head);
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+const pad = (n, width = 2) => String(n).padStart(width, "0");
+
+/**
+ * `count` distinct posts: post i is fixture i mod the fixtures, titled "〔i〕 title" and
+ * dated i hours after 2021-01-01 00:00 +0800. Each: { name, text, fixture, title, day }.
+ */
+export function generateArchive(count, fixtures = archiveFixtures()) {
+  const start = Date.UTC(2021, 0, 1);
+  return Array.from({ length: count }, (_, i) => {
+    const fixture = fixtures[i % fixtures.length];
+    const t = new Date(start + i * 3_600_000); // read in UTC: the wall time of +0800
+    const day = `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+    const date = `${day} ${pad(t.getUTCHours())}:00:00 +0800`;
+    const [head] = fixture.text.match(FRONT_MATTER);
+    const original = head.match(TITLE)[1];
+    const title = `〔${i}〕 ${original}`;
+    const newHead = head.replace(TITLE, `title: "${title}"`).replace(DATE, `date: ${date}`);
+    return { name: `${day}-${pad(i, 5)}.md`, text: newHead + fixture.text.slice(head.length), fixture: fixture.name, title, day };
+  });
 }

@@ -153,7 +153,9 @@ describe("posts from elsewhere", () => {
     const { page, errors } = await harness.open("", DESKTOP);
     await page.locator("#file-input").setInputFiles(join(samples, "steel.md"));
     await page.waitForFunction((title) => document.querySelector("#article h1")?.textContent === title, STEEL_TITLE);
-    assert.equal(await page.locator("#files").isVisible(), false, "one file needs no list");
+    // One file opens in the reader: the archive stays the bundled samples.
+    await page.waitForFunction(() => document.body.dataset.archive === "indexed");
+    assert.equal(await page.locator("#archive-count").textContent(), "5 / 5 篇", "one file opens in the reader, not as an archive");
     assert.match(await page.locator("#status").textContent(), /steel\.md/);
     assert.equal(await page.locator("#meta-source").textContent(), "中新网 · 原文");
     assert.match(await page.locator("#source").inputValue(), /屈秀丽/);
@@ -163,13 +165,14 @@ describe("posts from elsewhere", () => {
     assert.deepEqual(errors, []);
   });
 
-  test("several files: a progress bar while they render, then a list to pick from", async () => {
+  test("several files open as an archive: a progress bar while they render, then a list to pick from", async () => {
     const { page, errors } = await harness.open("", DESKTOP);
+    await page.waitForFunction(() => document.body.dataset.archive === "indexed"); // the bundled samples
     // Record every value the progress bar takes.
     await page.evaluate(() => {
       window.progressSeen = [];
-      const bar = document.getElementById("file-progress");
-      new MutationObserver(() => window.progressSeen.push([bar.value, bar.max])).observe(bar, { attributes: true, attributeFilter: ["value"] });
+      const bar = document.getElementById("archive-progress");
+      new MutationObserver(() => window.progressSeen.push([bar.value, bar.max])).observe(bar, { attributes: true, attributeFilter: ["value", "max"] });
     });
     const file = (name) => ({ name, mimeType: "text/markdown", buffer: readFileSync(join(samples, name)) });
     await page.locator("#file-input").setInputFiles([
@@ -178,50 +181,55 @@ describe("posts from elsewhere", () => {
       { name: "empty.md", mimeType: "text/markdown", buffer: Buffer.alloc(0) },
       file("untitled.md"),
     ]);
-    await page.waitForFunction(() => document.querySelectorAll("#file-list button").length === 4);
-    await page.waitForFunction(() => document.querySelector('#file-list [aria-current="true"]'));
+    await page.waitForFunction(() => document.body.dataset.archive === "indexed" && document.body.dataset.archiveRendered === "4");
     const seen = await page.evaluate(() => window.progressSeen);
-    assert.deepEqual(
-      seen.filter(([value]) => value > 0),
-      [[1, 4], [2, 4], [3, 4], [4, 4]],
-    );
-    assert.equal(await page.locator("#file-progress-label").textContent(), "已处理 4 个文件");
+    // The renders happen in the worker in batches: the bar only grows, and ends full.
+    assert.ok(seen.every(([value, max], i) => i === 0 || value >= seen[i - 1][0] || max !== seen[i - 1][1]), JSON.stringify(seen));
+    assert.deepEqual(seen.at(-1), [4, 4]);
+    assert.match(await page.locator("#archive-status").textContent(), /^已索引 4 篇/);
+    assert.equal(await page.locator("#archive-count").textContent(), "4 / 4 篇");
 
-    const items = await page.locator("#file-list button").evaluateAll((bs) =>
-      bs.map((b) => ({ title: b.querySelector(".file-title").textContent, detail: b.querySelector(".file-detail").textContent, failed: b.classList.contains("failed") })),
+    // Newest first; the two without a date last, by name; the failed one marked with its code.
+    const rows = page.locator("#archive-list .archive-row");
+    const items = await rows.evaluateAll((rs) =>
+      rs.map((r) => ({ title: r.querySelector(".archive-title").textContent, meta: r.querySelector(".archive-meta").textContent, snippet: r.querySelector(".archive-snippet").textContent, failed: r.classList.contains("failed") })),
     );
+    assert.equal(items.length, 4);
     assert.equal(items[0].title, NIO_TITLE);
     assert.equal(items[1].title, STEEL_TITLE);
     assert.deepEqual([items[2].title, items[2].failed], ["empty.md", true]);
-    assert.match(items[2].detail, /empty/);
-    assert.match(items[3].detail, /条警告/, "the untitled post recovers with warnings");
-    assert.match(items[0].detail, /· \d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d$/, "the post's own date, as in its header");
+    assert.match(items[2].snippet, /empty/);
+    assert.match(items[3].title, /^据霍尼韦尔官网消息/, "the untitled post: its title from the digest");
+    assert.match(items[3].meta, /条警告/, "the untitled post recovers with warnings");
+    assert.match(items[0].meta, /^2022-05-26/, "the post's own date");
 
-    // The first file shows; picking another renders it.
-    assert.equal(await h1(page), NIO_TITLE);
-    await page.locator("#file-list button").nth(1).click();
-    assert.equal(await h1(page), STEEL_TITLE);
-    assert.equal(await page.locator("#file-list button").nth(1).getAttribute("aria-current"), "true");
-    assert.equal(await page.locator("#file-list button").nth(0).getAttribute("aria-current"), "false");
+    // Once indexed, the newest shows; picking another renders it.
+    await page.waitForFunction((title) => document.querySelector("#article h1")?.textContent === title, NIO_TITLE);
+    await rows.nth(1).click();
+    await page.waitForFunction((title) => document.querySelector("#article h1")?.textContent === title, STEEL_TITLE);
+    assert.equal(await rows.nth(1).getAttribute("aria-selected"), "true");
+    assert.equal(await rows.nth(0).getAttribute("aria-selected"), null);
 
     // The failed one reports its error and leaves the article alone.
-    await page.locator("#file-list button").nth(2).click();
+    await rows.nth(2).click();
+    await page.waitForFunction(() => !document.getElementById("error").hidden);
     assert.equal(await page.locator("#error code").textContent(), "empty");
     assert.equal(await h1(page), STEEL_TITLE);
-    assert.equal(await page.locator("#file-list button").nth(1).getAttribute("aria-current"), "true", "the list marks what is on screen");
-    assert.equal(await page.locator("#file-list button").nth(2).getAttribute("aria-current"), "false");
+    assert.equal(await rows.nth(1).getAttribute("aria-selected"), "true", "the list marks what is on screen");
+    assert.equal(await rows.nth(2).getAttribute("aria-selected"), null);
 
     // The untitled post: title from the digest, its warnings in the metadata panel.
-    await page.locator("#file-list button").nth(3).click();
+    await rows.nth(3).click();
+    await page.waitForFunction(() => /^据霍尼韦尔官网消息/.test(document.querySelector("#article h1")?.textContent));
     assert.equal(await page.locator("#error").isVisible(), false);
-    assert.match(await h1(page), /^据霍尼韦尔官网消息/);
     const warnings = await page.locator("#meta-warnings code").allTextContents();
     assert.ok(warnings.includes("title-missing"), warnings.join());
     assert.deepEqual(errors, []);
   });
 
-  test("dropping files on the page opens them", async () => {
+  test("dropping files on the page opens them as an archive", async () => {
     const { page, errors } = await harness.open("", DESKTOP);
+    await page.waitForFunction(() => document.body.dataset.archive === "indexed");
     const texts = ["nio.md", "steel.md"].map((name) => readFileSync(join(samples, name), "utf8"));
     const transfer = await page.evaluateHandle((posts) => {
       const data = new DataTransfer();
@@ -231,9 +239,9 @@ describe("posts from elsewhere", () => {
     await page.dispatchEvent("#reader", "dragover", { dataTransfer: transfer });
     assert.equal(await page.evaluate(() => document.body.classList.contains("dragging")), true);
     await page.dispatchEvent("#reader", "drop", { dataTransfer: transfer });
-    await page.waitForFunction(() => document.querySelectorAll("#file-list button").length === 2);
+    await page.waitForFunction(() => document.body.dataset.archive === "indexed" && document.body.dataset.archiveRendered === "2");
     assert.equal(await page.evaluate(() => document.body.classList.contains("dragging")), false);
-    assert.deepEqual(await page.locator("#file-list .file-title").allTextContents(), [NIO_TITLE, STEEL_TITLE]);
+    assert.deepEqual(await page.locator("#archive-list .archive-title").allTextContents(), [NIO_TITLE, STEEL_TITLE]);
     await page.waitForFunction((title) => document.querySelector("#article h1")?.textContent === title, NIO_TITLE);
     assert.deepEqual(errors, []);
   });
