@@ -32,6 +32,8 @@ function options() {
     inlineQuotes: choice("inlineQuotes"),
     headings: flag("headings"),
     cjkSpacing: flag("cjkSpacing"),
+    // The side panel shows the table of contents: a post's `{:toc}` marker goes.
+    inlineToc: false,
   };
 }
 
