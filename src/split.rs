@@ -196,6 +196,25 @@ mod tests {
     }
 
     #[test]
+    fn only_the_finews_shape_is_a_digest() {
+        let digest = |body: &str| split(&format!("---\n---\n{body}")).digest;
+        assert_eq!(
+            digest("> 摘要&amp;要点\n\n正文").as_deref(),
+            Some("摘要&要点")
+        );
+        // A poem, a quote with markup, a nested quote, a quote with nothing after it.
+        for body in [
+            "> 床前明月光，\n> 疑是地上霜。\n\n正文",
+            "> 下滑这里查看更多内容<br/>\n\n正文",
+            "> **重要**\n\n正文",
+            "> > 深\n\n正文",
+            "> 只有引用",
+        ] {
+            assert_eq!(digest(body), None, "{body:?}");
+        }
+    }
+
+    #[test]
     fn crlf_and_bom() {
         assert_eq!(normalize("\u{feff}---\r\n---\r\n"), "---\n---\n");
     }
