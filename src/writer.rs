@@ -395,7 +395,7 @@ static LOOK_AT: [bool; 256] = {
         table[b] = b < 0x20
             || matches!(
                 b as u8,
-                b'&' | b'<' | b'>' | b'"' | 0x7f | 0xc2 | b'{' | b'%'
+                b'&' | b'<' | b'>' | b'"' | 0x7f | 0xc2 | b'{' | b'%' | b':'
             );
         b += 1;
     }
@@ -430,11 +430,13 @@ pub(crate) fn escape_into(out: &mut String, text: &str, attribute: bool) {
             // A CR is a line break: read back, a raw one becomes LF anyway.
             b'\r' => ("&#10;", 1),
             0xc2 if matches!(bytes.get(i + 1), Some(0x80..=0x9f)) => ("", 2),
-            // After a `{` written before it, in this text or an earlier one.
-            // After a `{`, written from this text or an earlier one.
+            // Text never reads as Liquid (`{{`, `{%`) or a kramdown attribute list (`{:`)
+            // when our html is rendered again: the second character after a `{`, written
+            // from this text or an earlier one, is a reference.
             b'{' if written_before(out, bytes, last, i) == Some(b'{') => ("&#123;", 1),
             b'%' if written_before(out, bytes, last, i) == Some(b'{') => ("&#37;", 1),
-            b'\n' | b'\t' | b'"' | 0xc2 | b'{' | b'%' => {
+            b':' if written_before(out, bytes, last, i) == Some(b'{') => ("&#58;", 1),
+            b'\n' | b'\t' | b'"' | 0xc2 | b'{' | b'%' | b':' => {
                 i += 1;
                 continue;
             }
