@@ -209,7 +209,7 @@ fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result
 
     let plain = !has_markup(parts.body);
     let authored = text::authored_excerpt(&front_matter.front_matter, parts.body);
-    let (cleaned, limited) = clean_body(&authored.body, options, &mut watch);
+    let (cleaned, limited) = clean_body(parts.body, options, &mut watch);
     watch.lap("clean");
     if limited {
         warnings.push(
@@ -254,7 +254,7 @@ fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result
     // A digest is the summary; a plain-text post's digest is its text.
     let summary = parts.digest.as_ref().or(cleaned.summary.as_ref());
     // The author's excerpt whole; else the digest's or the prose's, cut to length.
-    let excerpt = match (&authored.excerpt, summary) {
+    let excerpt = match (authored, summary) {
         (Some(source), _) => clean_body(source, options, &mut Stopwatch::off()).0.prose,
         (None, Some(digest)) => excerpt(digest, options.excerpt_length),
         (None, None) => excerpt(&cleaned.prose, options.excerpt_length),

@@ -1,7 +1,5 @@
 //! Stage 6: what is derived from the plain text — excerpt, stats, a fallback title.
 
-use std::borrow::Cow;
-
 use serde_json::{Map, Value};
 
 use crate::article::Stats;
@@ -10,32 +8,24 @@ use crate::typography::is_cjk;
 /// Jekyll's default `excerpt_separator` (as the issue and most themes set it).
 pub const EXCERPT_SEPARATOR: &str = "<!--more-->";
 
-/// The excerpt a post's author chose, as Jekyll reads it, and the body without the
-/// separator that marked it.
-#[derive(Debug)]
-pub(crate) struct AuthoredExcerpt<'a> {
-    /// Markdown: the front matter's `excerpt:`, else the body before the separator.
-    pub(crate) excerpt: Option<Cow<'a, str>>,
-    pub(crate) body: Cow<'a, str>,
-}
-
-/// The front matter's `excerpt:` first; else the body up to its `excerpt_separator`
-/// (`<!--more-->` unless the front matter names another; an empty one turns it off).
+/// The excerpt a post's author chose, as Jekyll reads it (Markdown): the front matter's
+/// `excerpt:` first; else the body up to its `excerpt_separator` (`<!--more-->` unless
+/// the front matter names another; an empty one turns it off). The body keeps the
+/// separator, as Jekyll's content does: cutting it out could join what it stood between.
 pub(crate) fn authored_excerpt<'a>(
     front_matter: &'a Map<String, Value>,
     body: &'a str,
-) -> AuthoredExcerpt<'a> {
+) -> Option<&'a str> {
     let text = |key: &str| front_matter.get(key).and_then(Value::as_str);
     let separator = text("excerpt_separator").unwrap_or(EXCERPT_SEPARATOR);
-    let (before, body) = match body.split_once(separator).filter(|_| !separator.is_empty()) {
-        Some((before, after)) => (Some(before), Cow::Owned(format!("{before}\n{after}"))),
-        None => (None, Cow::Borrowed(body)),
-    };
-    let excerpt = text("excerpt")
-        .filter(|e| !e.trim().is_empty())
-        .or(before.filter(|b| !b.trim().is_empty()))
-        .map(Cow::Borrowed);
-    AuthoredExcerpt { excerpt, body }
+    let before = body
+        .split_once(separator)
+        .filter(|_| !separator.is_empty())
+        .map(|(before, _)| before);
+    text("excerpt")
+        .into_iter()
+        .chain(before)
+        .find(|excerpt| !excerpt.trim().is_empty())
 }
 
 /// Reading speed for Chinese: about 400 characters a minute (Chinese silent-reading

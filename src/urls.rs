@@ -47,6 +47,25 @@ pub fn safe_url(raw: &str, base: &str, usage: UrlUse) -> Option<String> {
     allowed_url(raw, base, usage).filter(|url| valid_web_authority(url))
 }
 
+/// A URL attribute as browsers read it (the URL standard): leading and trailing C0
+/// controls and spaces trimmed, every ASCII tab and newline removed.
+///
+/// # Examples
+/// ```
+/// assert_eq!(finews_reader::urls::as_read(" http://a.cn/con\ncept "), "http://a.cn/concept");
+/// ```
+pub fn as_read(raw: &str) -> Cow<'_, str> {
+    let url = raw.trim_matches(|c: char| c <= ' ');
+    match url.contains(['\t', '\n', '\r']) {
+        true => Cow::Owned(
+            url.chars()
+                .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+                .collect(),
+        ),
+        false => Cow::Borrowed(url),
+    }
+}
+
 /// A link within the page (`#fn:1`, `#市场概况`): kept as written, never resolved
 /// against the base, so the table of contents and footnotes work wherever the article
 /// is shown. Nothing in it a browser would read as more than a name.
@@ -94,11 +113,7 @@ fn allowed_url(raw: &str, base: &str, usage: UrlUse) -> Option<String> {
         url.push_str(raw);
         return Some(url);
     }
-    let url: String = raw
-        .trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
+    let url = as_read(raw).into_owned();
     let allowed = schemes(usage);
     let is_allowed =
         |url: &str| scheme(url).is_some_and(|s| allowed.iter().any(|a| a.eq_ignore_ascii_case(s)));

@@ -335,7 +335,9 @@ fn legacy(names: Names, text: &str) -> Option<Security> {
 /// assert!(from_url("http://data.eastmoney.com/bbsj/").is_none());
 /// ```
 pub fn from_url(url: &str) -> Option<Security> {
-    let url = url.trim();
+    // As the link's href is written: as browsers read it.
+    let url = crate::urls::as_read(url);
+    let url = url.as_ref();
     let rest = ["https://", "http://", "//"]
         .iter()
         .find_map(|scheme| strip_prefix_ignore_case(url, scheme))?;
