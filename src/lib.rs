@@ -53,6 +53,8 @@ pub use parse::{decode_entities, parse_html, Parsed};
 pub use split::{normalize, split, Parts};
 pub use text::{excerpt, first_sentence, stats};
 
+use std::borrow::Cow;
+
 use error::Warnings;
 use text::is_stray_control;
 
@@ -291,9 +293,12 @@ fn render(raw: &str, options: &Options, now: Option<&dyn Fn() -> f64>) -> Result
 fn clean_body(body: &str, options: &Options, watch: &mut Stopwatch<'_>) -> (Cleaned, bool) {
     let alone = is_markdown_alone(body);
     let kramdown = kramdown::prepare(body);
+    // Reading kramdown's syntax out may add markup (`{:toc}`'s comment); a body it left
+    // alone is not scanned again.
+    let added_markup = matches!(kramdown.body, Cow::Owned(_)) && has_markup(&kramdown.body);
     let (body, abbreviations) = (&*kramdown.body, &kramdown.abbreviations[..]);
     let max_nesting = options.limits.max_nesting;
-    if !alone || has_markup(body) {
+    if !alone || added_markup {
         let (body_html, md_limited) =
             markdown::render_markdown_with(body, max_nesting, abbreviations);
         watch.lap("markdown");
